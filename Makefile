@@ -1,0 +1,58 @@
+# `make` lists the targets. The two that matter: `make run` and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-postgres lint check browser-deps demo bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+demo: install ## Migrate and load the demo data (idempotent)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+
+run: demo ## Install, migrate, load demo data, serve http://127.0.0.1:8000 (SQLite)
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install ## ruff, Django checks, migrations up to date
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+browser-deps: ## Debian chromium and CJK fonts for the browser test (needs root)
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk"; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "browser test needs: sudo apt-get install chromium fonts-noto-cjk"; fi; \
+	fi
+
+test: install lint browser-deps ## Lint, then the whole suite on SQLite (PostgreSQL if DATABASE_URL is set)
+	$(BIN)/pytest
+
+test-postgres: install ## The whole suite on PostgreSQL at 127.0.0.1:5432
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+
+bench: install ## Print the page-speed figures (catalog and item pages)
+	$(BIN)/python -m tests.bench.pages
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (uv)
+	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean: ## Remove the virtualenv, database and collected files
+	rm -rf $(VENV) db.sqlite3 static_collected artifacts

@@ -1,0 +1,88 @@
+"""Choices of the catalog, as the seed (附件3, 附件4) lists them."""
+
+from django.db import models
+
+
+class DepartmentKind(models.TextChoices):
+    BANNER_DEPARTMENT = "banner_department", "旗直部门"
+    TOWNSHIP = "township", "苏木镇人民政府"
+    VERTICAL_UNIT = "vertical_unit", "垂直管理单位"
+    FIRE_BRIGADE = "fire_brigade", "消防救援队伍"
+
+
+class LegalLevel(models.TextChoices):
+    LAW = "law", "法律"
+    ADMINISTRATIVE_REGULATION = "administrative_regulation", "行政法规"
+    LOCAL_REGULATION = "local_regulation", "地方性法规"
+    DEPARTMENTAL_RULE = "departmental_rule", "部门规章"
+    LOCAL_GOVERNMENT_RULE = "local_government_rule", "地方政府规章"
+    NORMATIVE_DOCUMENT = "normative_document", "规范性文件"
+
+
+class ExerciseLevel(models.TextChoices):
+    """行使层级: the four columns of 附件4; an item may have several."""
+
+    PROVINCIAL = "provincial", "省部级"
+    CITY = "city", "市级"
+    COUNTY = "county", "县级"
+    TOWNSHIP = "township", "乡级及其他"
+
+
+class MatterType(models.TextChoices):
+    LICENSING = "licensing", "行政许可"
+    CONFIRMATION = "confirmation", "行政确认"
+    PAYMENT = "payment", "行政给付"
+    AWARD = "award", "行政奖励"
+    RULING = "ruling", "行政裁决"
+    OTHER_POWER = "other_power", "其他行政权力"
+    PUBLIC_SERVICE = "public_service", "公共服务"
+
+
+class FocusArea(models.TextChoices):
+    """The focus areas the seed names (二、(二))."""
+
+    HOUSEHOLD = "household", "户籍管理"
+    MARKET_ACCESS = "market_access", "市场主体准营"
+    QUALIFICATION_EXAM = "qualification_exam", "资格考试"
+    SOCIAL_INSURANCE = "social_insurance", "社会保险"
+    SOCIAL_ASSISTANCE = "social_assistance", "社会救助"
+    HEALTH_CHECK = "health_check", "健康体检"
+    LEGAL_SERVICES = "legal_services", "法律服务"
+    OTHER = "other", "其他"
+
+
+class VerificationMethod(models.TextChoices):
+    ONLINE = "online", "在线核查"
+    ON_SITE = "on_site", "现场核查"
+    ASSISTED = "assisted", "协助核查"
+    EXEMPT = "exempt", "免于核查"
+
+
+class DisclosureScope(models.TextChoices):
+    PUBLIC = "public", "向社会公开"
+    INTERESTED_PARTIES = "interested_parties", "向利害关系人公开"
+
+
+class ExcludedCategory(models.TextChoices):
+    """Categories the seed (一、工作目标) excludes from the commitment system."""
+
+    NONE = "", "不属于排除情形"
+    STATUTORY_EXCLUSION = "statutory", "法律法规明确规定不适用告知承诺制"
+    NATIONAL_SECURITY = "national_security", "直接涉及国家安全"
+    STATE_SECRETS = "state_secrets", "直接涉及国家秘密"
+    PUBLIC_SAFETY = "public_safety", "直接涉及公共安全"
+    FINANCIAL_PRUDENTIAL = "financial_prudential", "直接涉及金融业审慎监管"
+    ECOLOGICAL_PROTECTION = "ecological_protection", "直接涉及生态环境保护"
+    HEALTH_LIFE_PROPERTY = "health_life_property", "直接关系人身健康、生命财产安全"
+    MAJOR_FOREIGN_AFFAIRS = "major_foreign_affairs", "直接涉及重要涉外事项"
+
+
+class ItemStatus(models.TextChoices):
+    """Editorial status shown to staff, derived from Wagtail's draft/workflow state."""
+
+    DRAFT = "draft", "草稿"
+    IN_REVIEW = "in_review", "审核中"
+    SENT_BACK = "sent_back", "已退回"
+    PUBLISHED = "published", "已发布"
+    PUBLISHED_WITH_CHANGES = "published_with_changes", "已发布（有待审修改）"
+    WITHDRAWN = "withdrawn", "已撤回"

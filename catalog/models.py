@@ -1,0 +1,359 @@
+"""The domain: implementing agencies (附件1/附件2) and their certificate items (附件4 + 附件3).
+
+A certificate item is a Wagtail snippet with drafts, revisions, locking, preview and the review
+workflow. After its first publication the row holds the *live* version and later edits live only
+in revisions; every public query therefore goes through ``CertificateItem.objects.live()``.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+)
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+from .enums import (
+    DepartmentKind,
+    DisclosureScope,
+    ExcludedCategory,
+    ExerciseLevel,
+    FocusArea,
+    ItemStatus,
+    LegalLevel,
+    MatterType,
+    VerificationMethod,
+)
+from .forms import CertificateItemForm
+
+PHONE_HELP = "座机请写区号，如 0483-6021021；手机 11 位。"
+
+
+class DepartmentQuerySet(models.QuerySet):
+    def with_published_item_counts(self):
+        return self.annotate(
+            published_item_count=models.Count("items", filter=models.Q(items__live=True))
+        )
+
+
+class Department(models.Model):
+    """An implementing agency of 附件1, with its 附件2 liaison table row."""
+
+    name = models.CharField("单位名称", max_length=100, unique=True)
+    kind = models.CharField("单位类别", max_length=32, choices=DepartmentKind.choices)
+    sort_order = models.PositiveIntegerField("排序", default=0)
+    leader_name = models.CharField("分管领导姓名", max_length=50, blank=True)
+    leader_office_phone = models.CharField(
+        "分管领导办公号码", max_length=30, blank=True, help_text=PHONE_HELP
+    )
+    leader_mobile = models.CharField("分管领导手机号码", max_length=20, blank=True)
+    liaison_name = models.CharField("联络员姓名", max_length=50, blank=True)
+    liaison_office_phone = models.CharField(
+        "联络员办公号码", max_length=30, blank=True, help_text=PHONE_HELP
+    )
+    liaison_mobile = models.CharField("联络员手机号码", max_length=20, blank=True)
+    office_address = models.CharField("办公地址", max_length=200, blank=True)
+    public_phone = models.CharField(
+        "对外咨询电话", max_length=30, blank=True, help_text="在公开页面上展示，供群众咨询。"
+    )
+
+    history = HistoricalRecords(verbose_name="部门变更记录")
+    objects = DepartmentQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(["name", "kind", "sort_order"], heading="基本信息"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["leader_name", "leader_office_phone", "leader_mobile"]),
+                FieldRowPanel(["liaison_name", "liaison_office_phone", "liaison_mobile"]),
+            ],
+            heading="联络员信息（附件2）",
+        ),
+        MultiFieldPanel(["office_address", "public_phone"], heading="对外联系方式"),
+    ]
+
+    class Meta:
+        verbose_name = "实施机关"
+        verbose_name_plural = "实施机关"
+        ordering = ["sort_order", "pk"]
+        permissions = [
+            ("edit_items", "编辑本单位证明事项"),
+            ("lead_items", "审批本单位证明事项（分管领导）"),
+            ("view_all_departments", "查看所有单位的证明事项"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("public:department", args=[self.pk])
+
+    @property
+    def is_township(self):
+        return self.kind == DepartmentKind.TOWNSHIP
+
+
+class CertificateItemQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def for_department(self, department):
+        return self.filter(department=department)
+
+    def for_departments(self, departments):
+        return self.filter(department__in=departments)
+
+    def with_public_relations(self):
+        """Everything a public catalog row shows, in a fixed number of queries."""
+        return self.select_related("department").prefetch_related("legal_bases")
+
+
+class CertificateItem(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
+    """One row of the catalog (附件4) with the notification content of its letter (附件3)."""
+
+    department = models.ForeignKey(
+        Department,
+        verbose_name="实施机关",
+        on_delete=models.PROTECT,
+        related_name="items",
+    )
+    name = models.CharField("证明名称", max_length=200)
+    purpose = models.CharField(
+        "证明用途",
+        max_length=300,
+        help_text="办理的行政事项，例如：律师事务所申请设立分所。",
+    )
+    requesting_unit = models.CharField("索要单位", max_length=200)
+    issuing_unit = models.CharField("开具单位", max_length=200)
+    level_provincial = models.BooleanField(ExerciseLevel.PROVINCIAL.label, default=False)
+    level_city = models.BooleanField(ExerciseLevel.CITY.label, default=False)
+    level_county = models.BooleanField(ExerciseLevel.COUNTY.label, default=False)
+    level_township = models.BooleanField(ExerciseLevel.TOWNSHIP.label, default=False)
+    matter_type = models.CharField("事项类型", max_length=32, choices=MatterType.choices)
+    focus_area = models.CharField(
+        "重点领域", max_length=32, choices=FocusArea.choices, default=FocusArea.OTHER
+    )
+    remarks = models.TextField("备注", blank=True)
+
+    # 附件3 二、行政机关告知
+    certificate_content = models.TextField(
+        "证明的内容（许可条件和材料要求）",
+        help_text="写明申请人需要满足的具体条件，要可量化、易操作，不得使用“其他材料”等兜底表述。",
+    )
+    agent_may_commit = models.BooleanField(
+        "可以由受托代理人代为承诺",
+        default=False,
+        help_text="不勾选表示“本证明事项必须由申请人作出承诺，不可代为承诺”。",
+    )
+    false_commitment_consequences = models.TextField(
+        "不实承诺的责任",
+        help_text="对执意隐瞒真实情况、提供虚假承诺的，依法作出的处理。",
+    )
+    verification_method = models.CharField(
+        "核查方式", max_length=16, choices=VerificationMethod.choices
+    )
+    verification_time_limit_days = models.PositiveSmallIntegerField(
+        "核查时限（工作日）",
+        null=True,
+        blank=True,
+        help_text="受理后多少个工作日内完成核查；免于核查时留空。",
+    )
+    verification_details = models.TextField("核查标准与说明", blank=True)
+    letters_disclosed = models.BooleanField("公开承诺书", default=False)
+    disclosure_scope = models.CharField(
+        "公开范围", max_length=32, choices=DisclosureScope.choices, blank=True
+    )
+    disclosure_period_months = models.PositiveSmallIntegerField(
+        "公开时限（月）", null=True, blank=True
+    )
+    excluded_category = models.CharField(
+        "是否属于不适用情形",
+        max_length=32,
+        choices=ExcludedCategory.choices,
+        blank=True,
+        default=ExcludedCategory.NONE,
+        help_text="属于实施方案规定的不适用告知承诺制情形的，不能提交审核或发布。",
+    )
+
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="certificate_item",
+        for_concrete_model=False,
+    )
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="certificate_item",
+        for_concrete_model=False,
+    )
+
+    # simple-history keeps the *published* states; bookkeeping saves are skipped
+    # (see catalog.signal_handlers and docs/adr/003-history.md).
+    history = HistoricalRecords(
+        verbose_name="证明事项发布记录", excluded_fields=["latest_revision", "locked_at"]
+    )
+    objects = CertificateItemQuerySet.as_manager()
+
+    basic_panels = [
+        FieldPanel("department"),
+        FieldPanel("name"),
+        FieldPanel("purpose"),
+        InlinePanel("legal_bases", heading="设定依据", label="设定依据", min_num=0),
+        FieldRowPanel(["requesting_unit", "issuing_unit"], heading="实施基本情况"),
+        FieldRowPanel(
+            ["level_provincial", "level_city", "level_county", "level_township"],
+            heading="行使层级",
+        ),
+        FieldRowPanel(["matter_type", "focus_area"]),
+        FieldPanel("remarks"),
+        FieldPanel("excluded_category"),
+    ]
+    notification_panels = [
+        FieldPanel("certificate_content"),
+        FieldPanel("agent_may_commit"),
+        FieldPanel("false_commitment_consequences"),
+        MultiFieldPanel(
+            ["verification_method", "verification_time_limit_days", "verification_details"],
+            heading="行政机关核查",
+        ),
+        MultiFieldPanel(
+            ["letters_disclosed", "disclosure_scope", "disclosure_period_months"],
+            heading="承诺的公开",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(basic_panels, heading="目录信息（附件4）"),
+            ObjectList(notification_panels, heading="告知内容（附件3）"),
+            ObjectList([PublishingPanel()], heading="发布"),
+        ],
+        base_form_class=CertificateItemForm,
+    )
+
+    class Meta:
+        verbose_name = "证明事项"
+        verbose_name_plural = "证明事项"
+        ordering = ["department__sort_order", "department_id", "pk"]
+        indexes = [models.Index(fields=["live", "department"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("public:item", args=[self.pk])
+
+    # --- derived values -------------------------------------------------------------------
+
+    @property
+    def exercise_levels(self) -> list[ExerciseLevel]:
+        flags = {
+            ExerciseLevel.PROVINCIAL: self.level_provincial,
+            ExerciseLevel.CITY: self.level_city,
+            ExerciseLevel.COUNTY: self.level_county,
+            ExerciseLevel.TOWNSHIP: self.level_township,
+        }
+        return [level for level, on in flags.items() if on]
+
+    @property
+    def exercise_level_labels(self) -> str:
+        return "、".join(level.label for level in self.exercise_levels)
+
+    def status(self) -> ItemStatus:
+        """The editorial status a clerk or reviewer sees."""
+        workflow_state = self.current_workflow_state
+        if self.live:
+            if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+                return ItemStatus.IN_REVIEW
+            if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+                return ItemStatus.SENT_BACK
+            if self.has_unpublished_changes:
+                return ItemStatus.PUBLISHED_WITH_CHANGES
+            return ItemStatus.PUBLISHED
+        if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+            return ItemStatus.IN_REVIEW
+        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            return ItemStatus.SENT_BACK
+        if self.last_published_at:
+            return ItemStatus.WITHDRAWN
+        return ItemStatus.DRAFT
+
+    # --- Wagtail hooks ----------------------------------------------------------------------
+
+    def publish(self, revision, *args, **kwargs):
+        """Refuse to publish a version that breaks the publication rules, whoever calls."""
+        from .validation import publication_errors
+
+        errors = publication_errors(revision.as_object())
+        if errors:
+            raise ValidationError(errors)
+        return super().publish(revision, *args, **kwargs)
+
+    def get_preview_template(self, request, mode_name):
+        return "public/item_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["item"] = self
+        context["legal_bases"] = list(self.legal_bases.all())
+        context["department"] = self.department
+        context["is_preview"] = True
+        return context
+
+
+class LegalBasis(Orderable):
+    """设定依据: one law or regulation that requires the certificate."""
+
+    item = ParentalKey(CertificateItem, on_delete=models.CASCADE, related_name="legal_bases")
+    name = models.CharField("依据名称", max_length=200, help_text="例如：《中华人民共和国律师法》")
+    document_number = models.CharField(
+        "文号", max_length=100, blank=True, help_text="例如：中华人民共和国主席令第七十六号"
+    )
+    article = models.CharField("条款", max_length=100, help_text="例如：第十九条")
+    article_text = models.TextField("条文内容")
+    legal_level = models.CharField("效力层级", max_length=32, choices=LegalLevel.choices)
+
+    panels = [
+        FieldRowPanel(["name", "document_number"]),
+        FieldRowPanel(["article", "legal_level"]),
+        FieldPanel("article_text"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "设定依据"
+        verbose_name_plural = "设定依据"
+
+    def __str__(self):
+        return f"{self.name}{self.article}"
+
+    @property
+    def citation(self) -> str:
+        """The form used in the 附件4 column: 《律师法》第十九条."""
+        number = f"（{self.document_number}）" if self.document_number else ""
+        return f"{self.name}{number}{self.article}"

@@ -1,0 +1,87 @@
+"""Reads for the public pages: only what the justice bureau approved."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from .enums import DepartmentKind, ExerciseLevel, FocusArea, MatterType
+from .models import CertificateItem, Department
+
+LEVEL_FIELDS = {
+    ExerciseLevel.PROVINCIAL: "level_provincial",
+    ExerciseLevel.CITY: "level_city",
+    ExerciseLevel.COUNTY: "level_county",
+    ExerciseLevel.TOWNSHIP: "level_township",
+}
+
+
+@dataclass(frozen=True)
+class CatalogFilters:
+    department: int | None = None
+    matter_type: str = ""
+    level: str = ""
+    focus_area: str = ""
+
+    @classmethod
+    def from_query(cls, params) -> "CatalogFilters":
+        """Read filters from a query string, ignoring values that are not valid choices."""
+        try:
+            department = int(params.get("department", "") or 0) or None
+        except ValueError:
+            department = None
+        matter_type = params.get("matter_type", "")
+        level = params.get("level", "")
+        focus_area = params.get("focus_area", "")
+        return cls(
+            department=department,
+            matter_type=matter_type if matter_type in MatterType.values else "",
+            level=level if level in ExerciseLevel.values else "",
+            focus_area=focus_area if focus_area in FocusArea.values else "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.department or self.matter_type or self.level or self.focus_area)
+
+
+def published_items(filters: CatalogFilters | None = None):
+    qs = CertificateItem.objects.live().with_public_relations()
+    if filters is None:
+        return qs
+    if filters.department:
+        qs = qs.filter(department_id=filters.department)
+    if filters.matter_type:
+        qs = qs.filter(matter_type=filters.matter_type)
+    if filters.level:
+        qs = qs.filter(**{LEVEL_FIELDS[ExerciseLevel(filters.level)]: True})
+    if filters.focus_area:
+        qs = qs.filter(focus_area=filters.focus_area)
+    return qs
+
+
+def published_item(pk: int) -> CertificateItem | None:
+    return published_items().filter(pk=pk).first()
+
+
+def departments_with_published_counts():
+    return Department.objects.annotate(
+        published_count=Count("items", filter=Q(items__live=True))
+    ).order_by("sort_order", "pk")
+
+
+def departments_by_kind():
+    """[(kind label, [department, ...]), ...] in the order of 附件1."""
+    groups: dict[str, list] = {kind: [] for kind in DepartmentKind.values}
+    for department in departments_with_published_counts():
+        groups[department.kind].append(department)
+    return [(DepartmentKind(kind).label, deps) for kind, deps in groups.items() if deps]
+
+
+def focus_area_counts() -> list[tuple[FocusArea, int]]:
+    counts = dict(
+        CertificateItem.objects.live()
+        .values_list("focus_area")
+        .annotate(n=Count("pk"))
+        .values_list("focus_area", "n")
+    )
+    return [(area, counts.get(area.value, 0)) for area in FocusArea]

@@ -1,0 +1,27 @@
+"""Keep simple-history's record of items true to the database row.
+
+After an edit of a live item, Wagtail saves the in-memory *draft* with only bookkeeping
+``update_fields``; recording that save would write draft values into the history of the live
+row. Those saves are skipped; the draft itself is kept as a Wagtail revision.
+"""
+
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
+@receiver(pre_save, sender="catalog.CertificateItem")
+def skip_history_for_bookkeeping_saves(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
+        instance.skip_history_when_saving = True
+    else:
+        instance.__dict__.pop("skip_history_when_saving", None)

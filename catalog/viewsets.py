@@ -1,0 +1,243 @@
+"""Admin views of certificate items and departments, scoped to the user's departments.
+
+Wagtail's snippet views check model permissions only (DESIGN.md). Here every URL that carries
+an item's pk is checked against the item's department before Wagtail's view runs, the listing
+and export are filtered by ``get_queryset``, and the edit form offers only the user's
+departments. Direct publication is removed: items are published by approving the review.
+"""
+
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    SnippetViewSet,
+    UnpublishView,
+)
+
+from permissions.scope import Scope, filter_by_scope, in_scope
+
+from .models import CertificateItem, Department
+
+STALE_MESSAGE = (
+    "保存失败：在您编辑期间，{user}于{time}保存了新的版本。为避免覆盖他人的修改，"
+    "本次修改没有保存。请复制您的修改内容，刷新页面后在最新版本上重新编辑。"
+)
+OTHER_DEPARTMENT_MESSAGE = "您没有权限访问该证明事项：它属于您无权管理的单位。"
+
+# URL names that only show an item; every other URL with a pk changes it.
+READ_ONLY_URLS = {
+    "history",
+    "history_results",
+    "usage",
+    "inspect",
+    "revisions_view",
+    "revisions_compare",
+    "workflow_history",
+    "workflow_history_detail",
+    "workflow_preview",
+    "workflow_action",
+    "collect_workflow_action_data",
+}
+# URLs a reviewer-of-the-current-step may open without edit rights (Task.user_can_access_editor).
+EDITOR_URLS = {"edit", "preview_on_edit"}
+
+
+def _deny(request):
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        raise PermissionDenied(OTHER_DEPARTMENT_MESSAGE)
+    messages.error(request, OTHER_DEPARTMENT_MESSAGE)
+    return redirect("wagtailadmin_home")
+
+
+def user_may_open(user, item, url_name: str) -> bool:
+    """The department check for one admin URL of one item."""
+    if url_name in READ_ONLY_URLS:
+        return in_scope(user, Scope.VIEW, item.department_id)
+    if in_scope(user, Scope.EDIT, item.department_id):
+        return True
+    if url_name in EDITOR_URLS and in_scope(user, Scope.VIEW, item.department_id):
+        task = item.current_workflow_task
+        return bool(task and task.specific.user_can_access_editor(item, user))
+    return False
+
+
+def department_scope_required(view, url_name, model):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None:
+            obj = model._default_manager.filter(pk=pk).only("pk", "department_id").first()
+            if obj is not None and not user_may_open(request.user, obj, url_name):
+                return _deny(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class StatusColumn(Column):
+    cell_template_name = "catalog/admin/status_cell.html"
+
+    def get_value(self, instance):
+        return instance.status()
+
+
+class ItemIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("department")
+
+
+class NoDirectPublishMixin:
+    """Items reach the public only through review: the editor offers no 'publish' action."""
+
+    def get_available_actions(self):
+        return [a for a in super().get_available_actions() if a != "publish"]
+
+
+class ItemCreateView(NoDirectPublishMixin, CreateView):
+    pass
+
+
+class ItemEditView(NoDirectPublishMixin, EditView):
+    def is_valid(self, form):
+        if not self.expects_json_response and self.is_out_of_date:
+            latest = self.latest_revision
+            who = (
+                latest.user.get_full_name() or latest.user.get_username() if latest.user else "他人"
+            )
+            form.add_error(
+                None,
+                ValidationError(
+                    STALE_MESSAGE.format(user=who, time=latest.created_at.strftime("%H:%M:%S"))
+                ),
+            )
+            self.produced_error_message = form.non_field_errors()[0]
+            return False
+        return super().is_valid(form)
+
+    def get_error_message(self):
+        if getattr(self, "produced_error_message", None):
+            return self.produced_error_message
+        return "证明事项未能保存，请按字段旁的提示修改后重试。"
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="撤回理由",
+        widget=forms.Textarea({"rows": 4}),
+        error_messages={"required": "请填写撤回理由，它会记录在案并在目录版本中说明。"},
+    )
+
+
+class ItemWithdrawView(UnpublishView):
+    """Replaces 'unpublish': a reviewer withdraws the item from the catalog with a reason."""
+
+    template_name = "catalog/admin/confirm_withdraw.html"
+    page_title = "从目录中撤回"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = kwargs.get("form") or WithdrawForm()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        from publishing.services import item_withdraw
+
+        form = WithdrawForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            item_withdraw(item=self.object, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as e:
+            form.add_error(None, e.messages[0])
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, f"已将“{self.object}”从目录中撤回。")
+        return redirect(self.get_next_url())
+
+
+class CertificateItemViewSet(SnippetViewSet):
+    model = CertificateItem
+    icon = "doc-full"
+    menu_label = "证明事项"
+    menu_name = "certificate_items"
+    menu_order = 100
+    add_to_admin_menu = True
+    search_backend_name = None
+    search_fields = ["name", "purpose", "requesting_unit", "issuing_unit"]
+    list_display = [
+        "name",
+        "purpose",
+        Column("department", label="实施机关", accessor="department"),
+        StatusColumn("status", label="状态"),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["department", "matter_type", "focus_area", "live"]
+    list_export = ["name", "purpose", "department", "requesting_unit", "issuing_unit"]
+    export_filename = "certificate-items"
+    inspect_view_enabled = True
+    index_view_class = ItemIndexView
+    add_view_class = ItemCreateView
+    edit_view_class = ItemEditView
+    unpublish_view_class = ItemWithdrawView
+
+    def get_queryset(self, request):
+        qs = CertificateItem.objects.select_related("department")
+        return filter_by_scope(qs, request.user, Scope.VIEW)
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = department_scope_required(pattern.callback, pattern.name, self.model)
+        return patterns
+
+
+class DepartmentDeleteView(DeleteView):
+    def post(self, request, *args, **kwargs):
+        count = self.object.items.count()
+        if count:
+            messages.error(
+                request,
+                f"不能删除“{self.object}”：该单位还有 {count} 个证明事项（含草稿和已撤回的）。"
+                "请先将这些事项移交其他单位。",
+            )
+            return redirect(self.get_success_url())
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(request, f"不能删除“{self.object}”：仍有记录引用该单位。")
+            return redirect(self.get_success_url())
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "site"
+    menu_label = "实施机关"
+    menu_name = "departments"
+    menu_order = 200
+    add_to_admin_menu = True
+    search_backend_name = None
+    search_fields = ["name", "liaison_name"]
+    list_display = ["name", "kind", "liaison_name", "liaison_office_phone", "public_phone"]
+    list_filter = ["kind"]
+    list_export = [
+        "name",
+        "kind",
+        "leader_name",
+        "leader_office_phone",
+        "leader_mobile",
+        "liaison_name",
+        "liaison_office_phone",
+        "liaison_mobile",
+    ]
+    delete_view_class = DepartmentDeleteView
+
+    def get_queryset(self, request):
+        return filter_by_scope(Department.objects.all(), request.user, Scope.VIEW, field="pk")

@@ -1,0 +1,127 @@
+"""The public site: home, catalogs, item pages, catalog revisions. Published content only."""
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.models import Department
+from catalog.selectors import (
+    CatalogFilters,
+    departments_by_kind,
+    focus_area_counts,
+    published_item,
+    published_items,
+)
+from publishing.selectors import revision_changes, revisions_with_counts
+
+PAGE_SIZE = 50
+
+
+def _filter_context(filters: CatalogFilters) -> dict:
+    return {
+        "filters": filters,
+        "matter_types": MatterType.choices,
+        "levels": ExerciseLevel.choices,
+        "focus_areas": FocusArea.choices,
+    }
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def home(request):
+    latest = revisions_with_counts().first()
+    return render(
+        request,
+        "public/home.html",
+        {
+            "focus_areas": focus_area_counts(),
+            "latest_revision": latest,
+            "item_count": published_items().count(),
+            "department_groups": departments_by_kind(),
+        },
+    )
+
+
+def catalog(request):
+    filters = CatalogFilters.from_query(request.GET)
+    page = _page(request, published_items(filters))
+    context = {
+        "page": page,
+        "departments": Department.objects.only("pk", "name"),
+        "title": "实行告知承诺制的证明事项目录",
+        **_filter_context(filters),
+    }
+    return render(request, "public/catalog.html", context)
+
+
+def department_catalog(request, pk):
+    department = get_object_or_404(Department, pk=pk)
+    filters = CatalogFilters.from_query(request.GET)
+    filters = CatalogFilters(
+        department=department.pk,
+        matter_type=filters.matter_type,
+        level=filters.level,
+        focus_area=filters.focus_area,
+    )
+    context = {
+        "page": _page(request, published_items(filters)),
+        "department": department,
+        "title": f"{department.name}实行告知承诺制的证明事项目录",
+        **_filter_context(filters),
+    }
+    return render(request, "public/department.html", context)
+
+
+def department_list(request):
+    return render(request, "public/departments.html", {"department_groups": departments_by_kind()})
+
+
+def item_detail(request, pk):
+    item = published_item(pk)
+    if item is None:
+        raise Http404("该证明事项不存在或未发布")
+    return render(
+        request,
+        "public/item_detail.html",
+        {"item": item, "legal_bases": list(item.legal_bases.all()), "department": item.department},
+    )
+
+
+def revision_list(request):
+    return render(request, "public/revisions.html", {"revisions": revisions_with_counts()})
+
+
+def revision_detail(request, pk):
+    revision = get_object_or_404(revisions_with_counts(), pk=pk)
+    return render(
+        request,
+        "public/revision_detail.html",
+        {"revision": revision, "changes": revision_changes(revision)},
+    )
+
+
+class CatalogFeed(Feed):
+    """RSS of the published catalog's newest items (published content only)."""
+
+    feed_type = Rss201rev2Feed
+    title = "阿右旗实行告知承诺制的证明事项"
+    link = "/catalog/"
+    description = "新发布或更新的证明事项"
+
+    def items(self):
+        return published_items().order_by("-last_published_at")[:50]
+
+    def item_title(self, item):
+        return f"{item.name}（{item.department.name}）"
+
+    def item_description(self, item):
+        return f"证明用途：{item.purpose}。本证明可以用告知承诺替代。"
+
+    def item_pubdate(self, item):
+        return item.last_published_at

@@ -1,0 +1,255 @@
+"""Review workflow tasks, withdrawals and numbered catalog revisions."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models.functions import Cast
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import Task, TaskState
+
+from catalog.validation import publication_errors
+from permissions.scope import Scope, department_ids, in_scope, is_reviewer
+
+from .enums import RevisionChange
+
+
+class SendBackForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label="退回意见",
+        required=True,
+        widget=forms.Textarea({"rows": 4}),
+        error_messages={"required": "退回修改时必须填写意见，告诉编辑需要改什么。"},
+    )
+
+
+class ApproveWithCommentForm(TaskStateCommentForm):
+    comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea({"rows": 3}))
+
+
+def is_own_submission(task_state_or_obj, user) -> bool:
+    """True when ``user`` submitted the workflow or wrote the revision under review."""
+    workflow_state = getattr(task_state_or_obj, "current_workflow_state", None)
+    if workflow_state is None:
+        workflow_state = getattr(task_state_or_obj, "workflow_state", None)
+    if workflow_state is None:
+        return False
+    if workflow_state.requested_by_id == user.pk:
+        return True
+    task_state = workflow_state.current_task_state
+    return bool(task_state and task_state.revision and task_state.revision.user_id == user.pk)
+
+
+class ScopedReviewTask(Task):
+    """Shared behaviour of the two review steps: act on what you may review, never your own."""
+
+    send_back_label = "退回修改"
+
+    class Meta:
+        abstract = True
+
+    def user_may_review(self, obj, user) -> bool:
+        raise NotImplementedError
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_may_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        # Editors may keep editing during review; WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT
+        # sends an edited item through review again.
+        return False
+
+    def get_actions(self, obj, user):
+        if not self.user_may_review(obj, user) or is_own_submission(obj, user):
+            return []
+        actions = [("reject", self.send_back_label, True)]
+        if not publication_errors(obj):
+            actions += [("approve", "审核通过", False), ("approve", "审核通过并填写意见", True)]
+        return actions
+
+    def get_form_for_action(self, action):
+        return SendBackForm if action == "reject" else ApproveWithCommentForm
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        obj = task_state.revision.as_object()
+        allowed = {name for name, _label, _modal in self.get_actions(obj, user)}
+        if action_name not in allowed:
+            raise PermissionDenied("您不能对该证明事项执行此审核操作。")
+        if action_name == "reject" and not (kwargs.get("comment") or "").strip():
+            raise PermissionDenied("退回修改时必须填写意见。")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def _in_progress_states(self):
+        return TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+
+    def _filter_states_by_departments(self, states, ids):
+        from catalog.models import CertificateItem
+
+        if ids is None:
+            return states
+        item_ids = (
+            CertificateItem.objects.filter(department__in=ids)
+            .annotate(pk_str=Cast("pk", models.CharField()))
+            .values("pk_str")
+        )
+        return states.filter(workflow_state__object_id__in=item_ids)
+
+
+class DepartmentLeaderApprovalTask(ScopedReviewTask):
+    """The department's leader in charge approves before the justice bureau sees the item.
+
+    Skipped when the item's department has no active leader.
+    """
+
+    class Meta:
+        verbose_name = "分管领导审批"
+        verbose_name_plural = "分管领导审批"
+
+    @classmethod
+    def get_description(cls):
+        return "事项所属单位的分管领导审批本单位提交的证明事项；单位没有分管领导时自动跳过。"
+
+    def user_may_review(self, obj, user) -> bool:
+        return in_scope(user, Scope.LEAD, obj.department_id) and not user.is_superuser
+
+    def start(self, workflow_state, user=None):
+        from permissions.services import department_has_leader
+
+        item = workflow_state.content_object
+        if department_has_leader(item.department):
+            return super().start(workflow_state, user=user)
+        task_state = self.get_task_state_class()(workflow_state=workflow_state)
+        task_state.status = TaskState.STATUS_SKIPPED
+        task_state.revision = item.get_latest_revision()
+        task_state.task = self
+        task_state.finished_at = timezone.now()
+        task_state.comment = "本单位未设分管领导，自动跳过。"
+        task_state.save()
+        return task_state
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        ids = department_ids(user, Scope.LEAD)
+        if ids is not None and not ids:
+            return TaskState.objects.none()
+        return self._filter_states_by_departments(self._in_progress_states(), ids)
+
+
+class JusticeBureauReviewTask(ScopedReviewTask):
+    """The justice bureau (司法局) approves, which publishes exactly the reviewed revision."""
+
+    class Meta:
+        verbose_name = "司法局审核"
+        verbose_name_plural = "司法局审核"
+
+    @classmethod
+    def get_description(cls):
+        return "旗司法局审核员审核各单位提交的证明事项，审核通过即发布。"
+
+    def user_may_review(self, obj, user) -> bool:
+        return is_reviewer(user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not is_reviewer(user):
+            return TaskState.objects.none()
+        return self._in_progress_states()
+
+
+class ItemWithdrawal(models.Model):
+    """A reviewer's decision to take an item out of the public catalog, with the reason."""
+
+    item = models.ForeignKey(
+        "catalog.CertificateItem",
+        verbose_name="证明事项",
+        on_delete=models.PROTECT,
+        related_name="withdrawals",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="撤回时的发布版本",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+    )
+    reason = models.TextField("撤回理由")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="撤回人", on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField("撤回时间", default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "撤回记录"
+        verbose_name_plural = "撤回记录"
+        ordering = ["-withdrawn_at"]
+
+    def __str__(self):
+        return f"{self.item_id} {self.withdrawn_at:%Y-%m-%d}"
+
+
+class CatalogRevision(models.Model):
+    """A numbered edition of the published catalog, e.g. 2021年第1版."""
+
+    year = models.PositiveSmallIntegerField("年度")
+    number = models.PositiveSmallIntegerField("版次")
+    note = models.TextField("说明", blank=True)
+    published_at = models.DateTimeField("发布时间", default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="发布人", on_delete=models.PROTECT, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "目录版本"
+        verbose_name_plural = "目录版本"
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="unique_revision_number")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("public:revision", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年第{self.number}版"
+
+
+class CatalogRevisionEntry(models.Model):
+    """One item's place in a catalog revision: the live revision it had, and what changed."""
+
+    catalog_revision = models.ForeignKey(
+        CatalogRevision, on_delete=models.CASCADE, related_name="entries"
+    )
+    item = models.ForeignKey(
+        "catalog.CertificateItem", on_delete=models.PROTECT, related_name="catalog_entries"
+    )
+    item_revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.PROTECT, related_name="+", null=True
+    )
+    change = models.CharField("变化", max_length=16, choices=RevisionChange.choices)
+    # Snapshots, so that the change list reads the same after later edits.
+    item_name = models.CharField("证明名称", max_length=200)
+    purpose = models.CharField("证明用途", max_length=300)
+    department_name = models.CharField("实施机关", max_length=100)
+
+    class Meta:
+        verbose_name = "目录版本条目"
+        verbose_name_plural = "目录版本条目"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["catalog_revision", "item"], name="unique_item_per_catalog_revision"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.catalog_revision} {self.get_change_display()} {self.item_name}"

@@ -1,0 +1,141 @@
+"""Every write of the publishing side: check, act, log."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
+
+from permissions.scope import is_reviewer
+
+from .enums import RevisionChange
+from .models import (
+    CatalogRevision,
+    CatalogRevisionEntry,
+    DepartmentLeaderApprovalTask,
+    ItemWithdrawal,
+    JusticeBureauReviewTask,
+)
+
+WORKFLOW_NAME = "证明事项审核流程"
+
+
+def review_workflow_ensure() -> Workflow:
+    """Create (once) the item workflow: leader approval, then justice-bureau review."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from catalog.models import CertificateItem
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    leader, _ = DepartmentLeaderApprovalTask.objects.get_or_create(name="分管领导审批")
+    justice, _ = JusticeBureauReviewTask.objects.get_or_create(name="司法局审核")
+    for order, task in enumerate([leader, justice]):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+    ct = ContentType.objects.get_for_model(CertificateItem)
+    WorkflowContentType.objects.update_or_create(content_type=ct, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def item_withdraw(*, item, user, reason: str) -> ItemWithdrawal:
+    """Take a published item out of the public catalog (a reviewer's decision, with a reason)."""
+    if not is_reviewer(user):
+        raise PermissionDenied("只有司法局审核员可以从目录中撤回证明事项。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "请填写撤回理由。"})
+    if not item.live:
+        raise ValidationError({"reason": "该证明事项当前未发布，无需撤回。"})
+    withdrawal = ItemWithdrawal.objects.create(
+        item=item, revision=item.live_revision, reason=reason, withdrawn_by=user
+    )
+    workflow_state = item.current_workflow_state
+    if workflow_state:
+        workflow_state.cancel(user=user)
+    item.unpublish(user=user)
+    return withdrawal
+
+
+def _previous_membership(previous: CatalogRevision | None) -> dict[int, int | None]:
+    if previous is None:
+        return {}
+    return dict(
+        previous.entries.exclude(change=RevisionChange.WITHDRAWN).values_list(
+            "item_id", "item_revision_id"
+        )
+    )
+
+
+def catalog_revision_preview(previous: CatalogRevision | None = None) -> list[dict]:
+    """What a new catalog revision would contain: one dict per entry, in catalog order."""
+    from catalog.models import CertificateItem
+
+    if previous is None:
+        previous = CatalogRevision.objects.first()
+    before = _previous_membership(previous)
+    entries = []
+    live = CertificateItem.objects.live().select_related("department")
+    for item in live:
+        if item.pk not in before:
+            change = RevisionChange.ADDED
+        elif before[item.pk] != item.live_revision_id:
+            change = RevisionChange.CHANGED
+        else:
+            change = RevisionChange.UNCHANGED
+        entries.append(
+            {
+                "item": item,
+                "item_revision_id": item.live_revision_id,
+                "change": change,
+                "item_name": item.name,
+                "purpose": item.purpose,
+                "department_name": item.department.name,
+            }
+        )
+    live_ids = {e["item"].pk for e in entries}
+    gone = [pk for pk in before if pk not in live_ids]
+    for item in CertificateItem.objects.filter(pk__in=gone).select_related("department"):
+        entries.append(
+            {
+                "item": item,
+                "item_revision_id": before[item.pk],
+                "change": RevisionChange.WITHDRAWN,
+                "item_name": item.name,
+                "purpose": item.purpose,
+                "department_name": item.department.name,
+            }
+        )
+    return entries
+
+
+@transaction.atomic
+def catalog_revision_publish(*, user, note: str = "", year: int | None = None) -> CatalogRevision:
+    """Publish the current catalog as the next numbered revision of the year."""
+    if not is_reviewer(user):
+        raise PermissionDenied("只有司法局审核员可以发布目录版本。")
+    previous = CatalogRevision.objects.select_for_update().first()
+    entries = catalog_revision_preview(previous)
+    if not entries:
+        raise ValidationError("目录中还没有已发布的证明事项，不能发布目录版本。")
+    if previous is not None and all(e["change"] == RevisionChange.UNCHANGED for e in entries):
+        raise ValidationError(f"自{previous.label}以来目录没有任何变化，无需发布新版本。")
+    year = year or timezone.localdate().year
+    last = CatalogRevision.objects.filter(year=year).aggregate(n=Max("number"))["n"] or 0
+    revision = CatalogRevision.objects.create(
+        year=year, number=last + 1, note=note.strip(), published_by=user
+    )
+    CatalogRevisionEntry.objects.bulk_create(
+        CatalogRevisionEntry(
+            catalog_revision=revision,
+            item=e["item"],
+            item_revision_id=e["item_revision_id"],
+            change=e["change"],
+            item_name=e["item_name"],
+            purpose=e["purpose"],
+            department_name=e["department_name"],
+        )
+        for e in entries
+    )
+    return revision

@@ -1,0 +1,88 @@
+"""Role fixtures: two departments, one user per role, items in every state."""
+
+import os
+
+import pytest
+
+from permissions.enums import Role
+
+from .factories import make_department, make_item, make_user, publish, send_back, submit
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture
+def dept_a(db):
+    return make_department("甲局")
+
+
+@pytest.fixture
+def dept_b(db):
+    return make_department("乙局")
+
+
+@pytest.fixture
+def editor_a(dept_a):
+    return make_user("editor_a", role=Role.EDITOR, departments=[dept_a])
+
+
+@pytest.fixture
+def editor_b(dept_b):
+    return make_user("editor_b", role=Role.EDITOR, departments=[dept_b])
+
+
+@pytest.fixture
+def leader_a(dept_a):
+    return make_user("leader_a", role=Role.LEADER, departments=[dept_a])
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("reviewer", role=Role.REVIEWER)
+
+
+@pytest.fixture
+def reviewer2(db):
+    return make_user("reviewer2", role=Role.REVIEWER)
+
+
+@pytest.fixture
+def supervisor(db):
+    return make_user("supervisor", role=Role.SUPERVISOR)
+
+
+@pytest.fixture
+def administrator(db):
+    return make_user("administrator", role=Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def draft_b(editor_b, dept_b):
+    return make_item(editor_b, dept_b, name="乙局草稿证明")
+
+
+@pytest.fixture
+def published_b(editor_b, dept_b, reviewer):
+    return publish(make_item(editor_b, dept_b, name="乙局已发布证明"), editor_b, reviewer)
+
+
+@pytest.fixture
+def in_review_b(editor_b, dept_b):
+    return submit(make_item(editor_b, dept_b, name="乙局审核中证明"), editor_b)
+
+
+@pytest.fixture
+def sent_back_b(editor_b, dept_b, reviewer):
+    item = submit(make_item(editor_b, dept_b, name="乙局退回证明"), editor_b)
+    return send_back(item, reviewer)
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "artifacts")
+    os.makedirs(path, exist_ok=True)
+    return path
