@@ -37,7 +37,7 @@ lint: install ## ruff, Django checks, migrations up to date
 browser-deps: ## Debian chromium and CJK fonts for the browser test (needs root)
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk"; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	  else echo "browser test needs: sudo apt-get install chromium fonts-noto-cjk"; fi; \
 	fi
 

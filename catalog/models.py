@@ -5,6 +5,7 @@ workflow. After its first publication the row holds the *live* version and later
 in revisions; every public query therefore goes through ``CertificateItem.objects.live()``.
 """
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -222,7 +223,7 @@ class CertificateItem(
     objects = CertificateItemQuerySet.as_manager()
 
     basic_panels = [
-        FieldPanel("department"),
+        FieldPanel("department", widget=forms.Select),
         FieldPanel("name"),
         FieldPanel("purpose"),
         InlinePanel("legal_bases", heading="设定依据", label="设定依据", min_num=0),

@@ -18,9 +18,14 @@ from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
     EditView,
+    HistoryView,
     IndexView,
+    PreviewRevisionView,
+    RevisionsCompareView,
     SnippetViewSet,
     UnpublishView,
+    WorkflowHistoryDetailView,
+    WorkflowHistoryView,
 )
 
 from permissions.scope import Scope, filter_by_scope, in_scope
@@ -163,6 +168,27 @@ class ItemWithdrawView(UnpublishView):
         return redirect(self.get_next_url())
 
 
+# Supervisors read everything: the read-only history views need "view", not "change".
+class ItemHistoryView(HistoryView):
+    any_permission_required = ["add", "change", "delete", "view"]
+
+
+class ItemRevisionsCompareView(RevisionsCompareView):
+    permission_required = "view"
+
+
+class ItemPreviewRevisionView(PreviewRevisionView):
+    permission_required = "view"
+
+
+class ItemWorkflowHistoryView(WorkflowHistoryView):
+    permission_required = "view"
+
+
+class ItemWorkflowHistoryDetailView(WorkflowHistoryDetailView):
+    permission_required = "view"
+
+
 class CertificateItemViewSet(SnippetViewSet):
     model = CertificateItem
     icon = "doc-full"
@@ -187,6 +213,12 @@ class CertificateItemViewSet(SnippetViewSet):
     add_view_class = ItemCreateView
     edit_view_class = ItemEditView
     unpublish_view_class = ItemWithdrawView
+    history_view_class = ItemHistoryView
+    revisions_compare_view_class = ItemRevisionsCompareView
+    revisions_view_class = ItemPreviewRevisionView
+    workflow_history_view_class = ItemWorkflowHistoryView
+    workflow_history_detail_view_class = ItemWorkflowHistoryDetailView
+    copy_view_enabled = False
 
     def get_queryset(self, request):
         qs = CertificateItem.objects.select_related("department")

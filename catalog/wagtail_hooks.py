@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 
+from permissions.middleware import user_may_see_all_department_reports
 from permissions.policy import DepartmentScopedPolicy
-from permissions.scope import Scope, in_scope
+from permissions.scope import Scope, filter_by_scope, in_scope
 
 from .models import CertificateItem
 from .viewsets import OTHER_DEPARTMENT_MESSAGE, CertificateItemViewSet, DepartmentViewSet
@@ -23,6 +25,13 @@ def remove_direct_publish(menu_items, request, context):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
+@hooks.register("construct_reports_menu")
+def hide_all_department_reports(request, menu_items):
+    if not user_may_see_all_department_reports(request.user):
+        hidden = {"site-history", "workflows", "workflow-tasks"}
+        menu_items[:] = [item for item in menu_items if item.name not in hidden]
+
+
 @hooks.register("before_bulk_action")
 def scope_bulk_actions(request, action_type, objects, action_class_instance):
     items = [obj for obj in objects if isinstance(obj, CertificateItem)]
@@ -34,3 +43,17 @@ def scope_bulk_actions(request, action_type, objects, action_class_instance):
         messages.error(request, "证明事项只能经司法局审核通过后发布。")
         return redirect("wagtailadmin_home")
     return None
+
+
+class ScopedItemDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of items sees only the user's departments: others are not even named."""
+
+    models = [CertificateItem]
+
+    def get_queryset(self, model, object_ids):
+        qs = model.objects.filter(pk__in=object_ids)
+        return list(filter_by_scope(qs, self.request.user, Scope.EDIT))
+
+
+# order: after wagtail.snippets registers its generic delete action, so that this one wins.
+hooks.register("register_bulk_action", ScopedItemDeleteBulkAction, order=100)

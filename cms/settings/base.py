@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "permissions.middleware.AdminReportScopeMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -1,0 +1,73 @@
+"""Headless Debian Chromium for the browser tests (never Playwright's downloaded browsers)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CONTENT_HEIGHT_JS = """() => Math.max(
+    document.scrollingElement.scrollHeight,
+    ...Array.from(document.querySelectorAll("body *"))
+        .filter((el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY))
+        .map((el) => el.scrollHeight + el.getBoundingClientRect().top),
+)"""
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    """A launched Chromium; fails on CI and skips elsewhere when it is not installed."""
+    if not os.path.exists(CHROMIUM):
+        reason = (
+            f"{CHROMIUM} not found: the browser test needs Debian's chromium and fonts-noto-cjk "
+            "(`make browser-deps`, or apt-get install chromium fonts-noto-cjk)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test reads the database
+    # between browser steps, which Django otherwise refuses in an async context.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def screenshot():
+    """``screenshot(page, "step")`` saves artifacts/browser/NN-step.png (full page)."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOT_DIR.glob("*.png"):
+        old.unlink()
+    counter = iter(range(1, 100))
+
+    def take(page, step):
+        path = SCREENSHOT_DIR / f"{next(counter):02d}-{step}.png"
+        # Wagtail's admin scrolls an inner element, which full_page alone does not capture:
+        # grow the viewport to the tallest scroll height for the shot, then restore it.
+        viewport = page.viewport_size
+        height = page.evaluate(CONTENT_HEIGHT_JS)
+        if viewport and height > viewport["height"]:
+            page.set_viewport_size({"width": viewport["width"], "height": min(height, 8000)})
+        page.screenshot(path=str(path), full_page=True)
+        if viewport:
+            page.set_viewport_size(viewport)
+        return path
+
+    return take
