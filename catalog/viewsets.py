@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -134,6 +135,20 @@ class ItemEditView(NoDirectPublishMixin, EditView):
         return "证明事项未能保存，请按字段旁的提示修改后重试。"
 
 
+class ItemDeleteView(DeleteView):
+    """Only never-published drafts can be deleted; published items are withdrawn instead."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.object.first_published_at:
+            messages.error(
+                request,
+                f"“{self.object}”已经发布过，不能删除，以免丢失发布记录。"
+                "如需从目录中去掉，请由司法局审核员“从目录中撤回”。",
+            )
+            return redirect(reverse(self.edit_url_name, args=[self.object.pk]))
+        return super().dispatch(request, *args, **kwargs)
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label="撤回理由",
@@ -213,6 +228,7 @@ class CertificateItemViewSet(SnippetViewSet):
     add_view_class = ItemCreateView
     edit_view_class = ItemEditView
     unpublish_view_class = ItemWithdrawView
+    delete_view_class = ItemDeleteView
     history_view_class = ItemHistoryView
     revisions_compare_view_class = ItemRevisionsCompareView
     revisions_view_class = ItemPreviewRevisionView
