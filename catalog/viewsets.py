@@ -89,6 +89,13 @@ def department_scope_required(view, url_name, model):
     return wrapped
 
 
+class HistoryLinkColumn(Column):
+    cell_template_name = "catalog/admin/history_link_cell.html"
+
+    def get_value(self, instance):
+        return reverse("department_history", args=[instance.pk])
+
+
 class StatusColumn(Column):
     cell_template_name = "catalog/admin/status_cell.html"
 
@@ -273,7 +280,14 @@ class DepartmentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     search_backend_name = None
     search_fields = ["name", "liaison_name"]
-    list_display = ["name", "kind", "liaison_name", "liaison_office_phone", "public_phone"]
+    list_display = [
+        "name",
+        "kind",
+        "liaison_name",
+        "liaison_office_phone",
+        "public_phone",
+        HistoryLinkColumn("history", label="变更记录"),
+    ]
     list_filter = ["kind"]
     list_export = [
         "name",

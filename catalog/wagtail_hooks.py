@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -11,12 +12,21 @@ from permissions.middleware import user_may_see_all_department_reports
 from permissions.policy import DepartmentScopedPolicy
 from permissions.scope import Scope, filter_by_scope, in_scope
 
+from . import views
 from .models import CertificateItem
 from .viewsets import OTHER_DEPARTMENT_MESSAGE, CertificateItemViewSet, DepartmentViewSet
 
 register_permission_policy(CertificateItem, DepartmentScopedPolicy(CertificateItem))
 register_snippet(CertificateItemViewSet)
 register_snippet(DepartmentViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_history_urls():
+    return [
+        path("history/department/<int:pk>/", views.department_history, name="department_history"),
+        path("history/user/<int:pk>/", views.user_history, name="user_history"),
+    ]
 
 
 @hooks.register("construct_snippet_action_menu")

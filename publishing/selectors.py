@@ -12,7 +12,7 @@ def revisions_with_counts():
         changed=Count("entries", filter=Q(entries__change=RevisionChange.CHANGED)),
         withdrawn=Count("entries", filter=Q(entries__change=RevisionChange.WITHDRAWN)),
         total=Count("entries", filter=~Q(entries__change=RevisionChange.WITHDRAWN)),
-    )
+    ).order_by("-published_at", "-pk")  # Meta.ordering is dropped in GROUP BY queries
 
 
 def revision_changes(revision: CatalogRevision) -> dict[str, list]:

@@ -71,14 +71,12 @@ EXPECTED = {
         "publish_catalog_revision": (F, F),
         "create": (F, F),
     },
-    "reviewer": {a: (T, T) for a in ACTIONS},
+    "reviewer": dict.fromkeys(ACTIONS, (T, T)),
     "supervisor": {
-        a: ((T, T) if a in {"list", "inspect", "history", "compare"} else (F, F))
-        for a in ACTIONS
+        a: ((T, T) if a in {"list", "inspect", "history", "compare"} else (F, F)) for a in ACTIONS
     },
     "administrator": {
-        a: ((T, T) if a in {"list", "inspect", "history", "compare"} else (F, F))
-        for a in ACTIONS
+        a: ((T, T) if a in {"list", "inspect", "history", "compare"} else (F, F)) for a in ACTIONS
     },
 }
 
@@ -233,4 +231,3 @@ def test_publish_is_not_offered_in_the_editor_even_to_reviewers(client, world):
     client.post(reverse(f"{NS}:edit", args=[item.pk]), data)
     item.refresh_from_db()
     assert item.live is False
-

@@ -77,9 +77,7 @@ def test_reviewer_cannot_approve_a_revision_they_wrote_during_review(
     assert item.live and item.remarks == "审核员改了备注"
 
 
-def test_edit_during_review_is_not_published_without_a_new_approval(
-    editor_a, dept_a, reviewer
-):
+def test_edit_during_review_is_not_published_without_a_new_approval(editor_a, dept_a, reviewer):
     item = submit(make_item(editor_a, dept_a, name="原名称"), editor_a)
     item_update(user=editor_a, item=item, fields={"name": "审核期间改的名称"})
     item.refresh_from_db()
