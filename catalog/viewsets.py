@@ -109,10 +109,12 @@ class ItemIndexView(IndexView):
 
 
 class NoDirectPublishMixin:
-    """Items reach the public only through review: the editor offers no 'publish' action."""
+    """Items reach the public only through review: the editor offers no 'publish' action, and
+    review decisions are taken on the review screen, never by saving the edit form."""
 
     def get_available_actions(self):
-        return [a for a in super().get_available_actions() if a != "publish"]
+        blocked = {"publish", "workflow-action"}
+        return [a for a in super().get_available_actions() if a not in blocked]
 
 
 class ItemCreateView(NoDirectPublishMixin, CreateView):

@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 
@@ -29,10 +30,34 @@ def register_history_urls():
     ]
 
 
+class ReviewMenuItem(ActionMenuItem):
+    """Reviewers decide on the review screen, which shows the change against the live version."""
+
+    name = "review"
+    label = "审核（对照已发布版本）"
+    icon_name = "success"
+
+    def get_url(self, parent_context):
+        return reverse("publishing_review", args=[parent_context["instance"].pk])
+
+
 @hooks.register("construct_snippet_action_menu")
-def remove_direct_publish(menu_items, request, context):
-    if context.get("model") is CertificateItem:
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+def item_action_menu(menu_items, request, context):
+    """No direct publishing; workflow decisions move to the review screen.
+
+    Approving from the edit form would first save the form as a new revision, and with
+    re-approval on edit that approval would no longer count (wagtail/wagtail#13563).
+    """
+    if context.get("model") is not CertificateItem:
+        return
+    had_workflow_actions = any(isinstance(item, WorkflowMenuItem) for item in menu_items)
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "action-publish" and not isinstance(item, WorkflowMenuItem)
+    ]
+    if had_workflow_actions:
+        menu_items.insert(0, ReviewMenuItem(order=0))
 
 
 @hooks.register("construct_reports_menu")

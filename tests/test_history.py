@@ -1,4 +1,4 @@
-"""Every change is kept: who, when, old and new value; any two versions compare; restore = review."""
+"""Every change is kept (who, when, old and new value); versions compare; restoring is reviewed."""
 
 from django.urls import reverse
 

@@ -1,5 +1,6 @@
 """Headless Debian Chromium for the browser tests (never Playwright's downloaded browsers)."""
 
+import itertools
 import os
 from pathlib import Path
 
@@ -49,16 +50,21 @@ def chromium(monkeypatch):
             browser.close()
 
 
-@pytest.fixture
-def screenshot():
-    """``screenshot(page, "step")`` saves artifacts/browser/NN-step.png (full page)."""
+@pytest.fixture(scope="session")
+def _screenshot_counter():
+    """Empties artifacts/browser/ once per run; numbers screenshots across the run."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for old in SCREENSHOT_DIR.glob("*.png"):
         old.unlink()
-    counter = iter(range(1, 100))
+    return itertools.count(1)
+
+
+@pytest.fixture
+def screenshot(_screenshot_counter):
+    """``screenshot(page, "step")`` saves artifacts/browser/NN-step.png (full page)."""
 
     def take(page, step):
-        path = SCREENSHOT_DIR / f"{next(counter):02d}-{step}.png"
+        path = SCREENSHOT_DIR / f"{next(_screenshot_counter):02d}-{step}.png"
         # Wagtail's admin scrolls an inner element, which full_page alone does not capture:
         # grow the viewport to the tallest scroll height for the shot, then restore it.
         viewport = page.viewport_size

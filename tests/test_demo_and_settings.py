@@ -1,0 +1,185 @@
+"""The demo data command and the production guard against demo passwords."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.urls import reverse
+
+from catalog.enums import FocusArea, ItemStatus
+from catalog.models import CertificateItem, Department
+from permissions.startup import refuse_demo_accounts
+
+SEED_ANNEX1 = [
+    "旗委网信办",
+    "旗委编办",
+    "旗委机要保密局",
+    "旗档案史志馆",
+    "宗教事务局",
+    "旗发改委",
+    "教体局",
+    "工信局",
+    "民委",
+    "公安局",
+    "民政局",
+    "司法局",
+    "财政局",
+    "人社局",
+    "自然资源局",
+    "阿拉善盟生态环境局阿右旗分局",
+    "住建局",
+    "交通局",
+    "水务局",
+    "农科局",
+    "文旅广电局",
+    "卫健委",
+    "退役军人事务局",
+    "应急管理局",
+    "审计局",
+    "外事办",
+    "市场监管局",
+    "统计局",
+    "林草局",
+    "医保局",
+    "信访局",
+    "政务服务局",
+    "城市管理综合执法局",
+    "巴丹吉林镇人民政府",
+    "雅布赖镇人民政府",
+    "阿拉腾敖包镇人民政府",
+    "曼德拉苏木人民政府",
+    "阿拉腾朝格苏木人民政府",
+    "塔木素布拉格苏木人民政府",
+    "巴彦高勒苏木人民政府",
+    "国家安全局",
+    "国家税务总局阿右旗税务局",
+    "旗气象局",
+    "旗邮政局",
+    "旗烟草专卖局",
+    "旗消防救援大队",
+]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_data", verbosity=0)
+        yield
+        # the demo was loaded outside the per-test transactions: empty the database again
+        # (flush re-runs post_migrate, which recreates the roles and the review workflow)
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_demo_has_the_46_units_of_annex1_in_order_and_by_kind(demo):
+    assert list(Department.objects.values_list("name", flat=True)) == SEED_ANNEX1
+    kinds = dict(Department.objects.values_list("name", "kind"))
+    assert kinds["公安局"] == "banner_department"
+    assert kinds["曼德拉苏木人民政府"] == "township"
+    assert kinds["国家税务总局阿右旗税务局"] == "vertical_unit"
+    assert kinds["旗消防救援大队"] == "fire_brigade"
+    sfj = Department.objects.get(name="司法局")
+    assert (sfj.liaison_name, sfj.liaison_office_phone) == ("赵静", "0483-6021021")
+
+
+@pytest.mark.django_db
+def test_demo_catalog_covers_states_departments_and_focus_areas(demo):
+    items = list(CertificateItem.objects.select_related("department"))
+    assert len(items) >= 30
+    assert len({i.department_id for i in items}) >= 8
+    statuses = {i.status() for i in items}
+    assert {
+        ItemStatus.PUBLISHED,
+        ItemStatus.PUBLISHED_WITH_CHANGES,
+        ItemStatus.IN_REVIEW,
+        ItemStatus.DRAFT,
+        ItemStatus.SENT_BACK,
+        ItemStatus.WITHDRAWN,
+    } <= statuses
+    published_areas = {i.focus_area for i in items if i.live}
+    assert {a.value for a in FocusArea if a != FocusArea.OTHER} <= published_areas
+
+
+@pytest.mark.django_db
+def test_demo_contains_the_annex4_example_row(demo):
+    item = CertificateItem.objects.get(purpose="律师事务所申请设立分所")
+    assert item.department.name == "司法局"
+    assert item.remarks == "限于该负责人原在区内执业"
+    citations = [f"{b.name}{b.article}" for b in item.legal_bases.all()]
+    assert citations == [
+        "《中华人民共和国律师法》第十九条",
+        "《律师事务所管理办法》第三十五条第五款",
+    ]
+    assert (item.level_city, item.level_county, item.matter_type) == (True, True, "licensing")
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent(demo):
+    counts = (Department.objects.count(), CertificateItem.objects.count())
+    call_command("load_demo_data", verbosity=0)
+    assert (Department.objects.count(), CertificateItem.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_demo_accounts_log_in_with_the_readme_password(demo, client):
+    readme = Path("README.md").read_text(encoding="utf-8")
+    from django.conf import settings
+
+    assert f"**`{settings.DEMO_PASSWORD}`**" in readme
+    for username in [
+        "sfj_editor",
+        "gaj_editor",
+        "bdjl_editor",
+        "gaj_leader",
+        "reviewer",
+        "supervisor",
+        "admin",
+    ]:
+        assert f"`{username}`" in readme
+        assert client.login(username=username, password=settings.DEMO_PASSWORD), username
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_draft_markers_never_reach_the_public_site(demo, client):
+    pages = [
+        reverse("public:home"),
+        reverse("public:catalog"),
+        reverse("sitemap"),
+        reverse("public:feed"),
+    ]
+    pages += [f"{reverse('public:catalog')}?page={n}" for n in (1, 2)]
+    for url in pages:
+        body = client.get(url).content.decode()
+        for marker in ("草稿甲乙丙", "审核中丁戊己", "退回庚辛壬"):
+            assert marker not in body
+
+
+@pytest.mark.django_db
+def test_production_refuses_to_start_with_demo_passwords(demo, settings):
+    settings.REFUSE_DEMO_ACCOUNTS = True
+    with pytest.raises(ImproperlyConfigured, match="演示账号"):
+        refuse_demo_accounts()
+
+
+@pytest.mark.django_db
+def test_production_starts_once_demo_passwords_are_changed(demo, settings):
+    settings.REFUSE_DEMO_ACCOUNTS = True
+    User = get_user_model()
+    for user in User.objects.all():
+        user.set_password("a-real-secret-Passw0rd")
+        user.save()
+    refuse_demo_accounts()
+
+
+def test_production_settings_refuse_the_dev_secret_key(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "postgres://x@127.0.0.1/x")
+    sys.modules.pop("cms.settings.production", None)
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
+        importlib.import_module("cms.settings.production")
