@@ -15,8 +15,13 @@ LEVEL_FIELDS = {
 }
 
 
+# The two catalog levels the seed names: 旗本级 (banner) and 苏木镇 (townships).
+UNITS = {"banner": "旗本级", "township": "苏木镇"}
+
+
 @dataclass(frozen=True)
 class CatalogFilters:
+    unit: str = ""
     department: int | None = None
     matter_type: str = ""
     level: str = ""
@@ -32,7 +37,9 @@ class CatalogFilters:
         matter_type = params.get("matter_type", "")
         level = params.get("level", "")
         focus_area = params.get("focus_area", "")
+        unit = params.get("unit", "")
         return cls(
+            unit=unit if unit in UNITS else "",
             department=department,
             matter_type=matter_type if matter_type in MatterType.values else "",
             level=level if level in ExerciseLevel.values else "",
@@ -41,13 +48,19 @@ class CatalogFilters:
 
     @property
     def active(self) -> bool:
-        return bool(self.department or self.matter_type or self.level or self.focus_area)
+        return bool(
+            self.unit or self.department or self.matter_type or self.level or self.focus_area
+        )
 
 
 def published_items(filters: CatalogFilters | None = None):
     qs = CertificateItem.objects.live().with_public_relations()
     if filters is None:
         return qs
+    if filters.unit == "township":
+        qs = qs.filter(department__kind=DepartmentKind.TOWNSHIP)
+    elif filters.unit == "banner":
+        qs = qs.exclude(department__kind=DepartmentKind.TOWNSHIP)
     if filters.department:
         qs = qs.filter(department_id=filters.department)
     if filters.matter_type:

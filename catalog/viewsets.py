@@ -15,6 +15,7 @@ from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.utils import get_latest_str
 from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
@@ -115,6 +116,16 @@ class NoDirectPublishMixin:
     def get_available_actions(self):
         blocked = {"publish", "workflow-action"}
         return [a for a in super().get_available_actions() if a not in blocked]
+
+    def get_success_message(self, instance=None):
+        # Wagtail's own messages for these actions have no zh-hans translation.
+        name = get_latest_str(instance or self.object)
+        created = self.view_name == "create"
+        return {
+            "submit": f"证明事项“{name}”已{'创建并' if created else ''}提交审核。",
+            "restart-workflow": f"证明事项“{name}”已重新提交审核。",
+            "cancel-workflow": f"证明事项“{name}”已撤回审核申请，恢复为草稿。",
+        }.get(self.action, f"证明事项“{name}”已{'创建' if created else '保存'}为草稿。")
 
 
 class ItemCreateView(NoDirectPublishMixin, CreateView):

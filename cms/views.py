@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from catalog.enums import ExerciseLevel, FocusArea, MatterType
 from catalog.models import Department
 from catalog.selectors import (
+    UNITS,
     CatalogFilters,
     departments_by_kind,
     focus_area_counts,
@@ -26,6 +27,7 @@ def _filter_context(filters: CatalogFilters) -> dict:
         "matter_types": MatterType.choices,
         "levels": ExerciseLevel.choices,
         "focus_areas": FocusArea.choices,
+        "units": UNITS.items(),
     }
 
 
@@ -51,10 +53,11 @@ def home(request):
 def catalog(request):
     filters = CatalogFilters.from_query(request.GET)
     page = _page(request, published_items(filters))
+    unit = UNITS.get(filters.unit, "")
     context = {
         "page": page,
         "departments": Department.objects.only("pk", "name"),
-        "title": "实行告知承诺制的证明事项目录",
+        "title": f"{unit}实行告知承诺制的证明事项目录" if unit else "实行告知承诺制的证明事项目录",
         **_filter_context(filters),
     }
     return render(request, "public/catalog.html", context)

@@ -71,8 +71,8 @@ def form_data(item=None, department=None, bases=None, **overrides):
 def test_editor_creates_and_submits_an_item_through_the_admin(client, editor_a, dept_a):
     client.force_login(editor_a)
     data = form_data(department=dept_a, name="表单提交的证明", **{"action-submit": "1"})
-    response = client.post(reverse(f"{NS}:add"), data)
-    assert response.status_code == 302
+    response = client.post(reverse(f"{NS}:add"), data, follow=True)
+    assert "证明事项“表单提交的证明”已创建并提交审核。" in response.content.decode()
     item = CertificateItem.objects.get(name="表单提交的证明")
     assert item.legal_bases.get().article == "第十九条"
     assert item.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS

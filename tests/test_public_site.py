@@ -193,3 +193,20 @@ def test_pages_are_chinese_and_phone_ready(client, catalog):
     assert '<html lang="zh-Hans">' in body
     assert 'name="viewport"' in body
     assert 'href="#main"' in body  # skip link for keyboard users
+
+
+def test_township_catalog_lists_only_township_items(client, editor_a, dept_a, reviewer):
+    from catalog.enums import DepartmentKind
+    from permissions.enums import Role
+
+    from .factories import make_department, make_user
+
+    town = make_department("巴丹吉林镇人民政府", kind=DepartmentKind.TOWNSHIP)
+    town_editor = make_user("town_editor", role=Role.EDITOR, departments=[town])
+    publish(make_item(town_editor, town, name="镇级居住证明"), town_editor, reviewer)
+    publish(make_item(editor_a, dept_a, name="旗级证明"), editor_a, reviewer)
+    township = client.get(reverse("public:catalog") + "?unit=township").content.decode()
+    banner = client.get(reverse("public:catalog") + "?unit=banner").content.decode()
+    assert "苏木镇实行告知承诺制的证明事项目录" in township
+    assert "镇级居住证明" in township and "旗级证明" not in township
+    assert "旗级证明" in banner and "镇级居住证明" not in banner
