@@ -5,7 +5,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState, WorkflowState
 
 from catalog.models import CertificateItem
-from permissions.scope import Scope, filter_by_scope
+from permissions.scope import ALL, Scope, department_ids, filter_by_scope
 
 from .models import DepartmentLeaderApprovalTask, JusticeBureauReviewTask
 
@@ -59,18 +59,23 @@ def my_drafts(user):
 
 
 def sent_back_to_me(user):
-    """Items sent back for changes that the user submitted or may edit."""
+    """Items sent back that the user submitted, or that belong to the user's departments.
+
+    Reviewers may edit every department; for them only their own submissions count.
+    """
     states = (
         WorkflowState.objects.filter(status=WorkflowState.STATUS_NEEDS_CHANGES)
         .select_related("current_task_state", "current_task_state__finished_by")
         .order_by("-current_task_state__finished_at")
     )
     items = _items_by_pk([s.object_id for s in states])
-    editable = set(
-        filter_by_scope(
-            CertificateItem.objects.filter(pk__in=[int(k) for k in items]), user, Scope.EDIT
-        ).values_list("pk", flat=True)
-    )
+    editable = set()
+    if department_ids(user, Scope.EDIT) is not ALL:
+        editable = set(
+            filter_by_scope(
+                CertificateItem.objects.filter(pk__in=[int(k) for k in items]), user, Scope.EDIT
+            ).values_list("pk", flat=True)
+        )
     rows = []
     for state in states:
         item = items.get(state.object_id)

@@ -60,3 +60,13 @@ def test_leader_sees_only_their_departments_submissions_at_their_step(
     )
     assert at_leader.name in awaiting
     assert "乙局待领导审批" not in awaiting and "甲局已过领导" not in awaiting
+
+
+def test_reviewer_sent_back_panel_holds_only_their_own_submissions(
+    client, editor_a, dept_a, reviewer, reviewer2
+):
+    send_back(submit(make_item(editor_a, dept_a, name="编辑的被退回"), editor_a), reviewer)
+    send_back(submit(make_item(reviewer2, dept_a, name="审核员二的被退回"), reviewer2), reviewer)
+    client.force_login(reviewer2)
+    sent_back = panel(client.get(reverse("wagtailadmin_home")).content.decode(), "panel-sent-back")
+    assert "审核员二的被退回" in sent_back and "编辑的被退回" not in sent_back

@@ -144,6 +144,7 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to outside hosts from the admin
 
 LOGIN_URL = "wagtailadmin_login"
 
