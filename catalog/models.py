@@ -19,7 +19,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.models import (
@@ -216,7 +215,7 @@ class CertificateItem(
     )
 
     # simple-history keeps the *published* states; bookkeeping saves are skipped
-    # (see catalog.signal_handlers and docs/adr/003-history.md).
+    # (see catalog.signal_handlers and docs/adr/003-history-revisions-and-simple-history.md).
     history = HistoricalRecords(
         verbose_name="证明事项发布记录", excluded_fields=["latest_revision", "locked_at"]
     )
@@ -253,7 +252,6 @@ class CertificateItem(
         [
             ObjectList(basic_panels, heading="目录信息（附件4）"),
             ObjectList(notification_panels, heading="告知内容（附件3）"),
-            ObjectList([PublishingPanel()], heading="发布"),
         ],
         base_form_class=CertificateItemForm,
     )

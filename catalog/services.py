@@ -1,8 +1,8 @@
 """Every write of certificate items outside the admin forms: check, act, log.
 
-Used by the demo data, the spreadsheet import and tests. They go through the same Wagtail
-machinery as the admin (revisions, log entries, the review workflow), so an item written here
-is indistinguishable from one edited by hand.
+Used by the demo data, tests and any other writer outside the admin forms. They go through the
+same Wagtail machinery as the admin (revisions, log entries, the review workflow), so an item
+written here is indistinguishable from one edited by hand.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -50,8 +50,12 @@ def history_rows(model, records) -> list[HistoryRow]:
 
 
 def _fmt(value) -> str:
-    if isinstance(value, list):
-        return "、".join(str(v.get("group", v)) if isinstance(v, dict) else str(v) for v in value)
+    if isinstance(value, list):  # an m2m change: [{"user": 1, "group": 7}, ...]
+        from django.contrib.auth.models import Group
+
+        ids = [v.get("group") for v in value if isinstance(v, dict)]
+        names = dict(Group.objects.filter(pk__in=ids).values_list("pk", "name"))
+        return "、".join(names.get(i, f"已删除的组 {i}") for i in ids)
     return "" if value is None else str(value)
 
 

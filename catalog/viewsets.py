@@ -14,8 +14,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.utils import get_latest_str
+from wagtail.models import Revision, TaskState
 from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
@@ -133,6 +135,21 @@ class ItemCreateView(NoDirectPublishMixin, CreateView):
 
 
 class ItemEditView(NoDirectPublishMixin, EditView):
+    @cached_property
+    def overwrite_revision(self):
+        """Autosave may overwrite the user's latest revision, but never one under review:
+        that would change what the reviewer sees without a new revision (and re-approval)."""
+        revision_id = self.request.POST.get("overwrite_revision_id")
+        if not revision_id:
+            return None
+        try:
+            revision = self.object.revisions.get(pk=revision_id)
+        except (Revision.DoesNotExist, ValueError) as e:
+            raise PermissionDenied("要覆盖的版本不存在。") from e
+        if TaskState.objects.filter(revision=revision).exists():
+            raise PermissionDenied("该版本已提交审核，不能覆盖。请保存为新的版本。")
+        return revision
+
     def is_valid(self, form):
         if not self.expects_json_response and self.is_out_of_date:
             latest = self.latest_revision

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -39,6 +40,14 @@ class ReviewMenuItem(ActionMenuItem):
 
     def get_url(self, parent_context):
         return reverse("publishing_review", args=[parent_context["instance"].pk])
+
+
+@hooks.register("register_user_listing_buttons")
+def user_history_button(user, request_user):
+    if request_user.is_superuser or request_user.has_perm("auth.view_user"):
+        yield ListingButton(
+            "变更记录", reverse("user_history", args=[user.pk]), icon_name="history", priority=90
+        )
 
 
 @hooks.register("construct_snippet_action_menu")

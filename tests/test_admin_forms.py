@@ -189,3 +189,15 @@ def test_editor_cannot_manage_departments(client, editor_a, dept_a):
     assert response.status_code == 302
     dept_a.refresh_from_db()
     assert dept_a.name == "甲局"
+
+
+def test_autosave_cannot_overwrite_the_revision_under_review(client, editor_a, dept_a):
+    from .factories import submit
+
+    item = submit(make_item(editor_a, dept_a, name="审核中的原文"), editor_a)
+    reviewed = item.current_workflow_task_state.revision
+    client.force_login(editor_a)
+    data = form_data(item, name="偷偷改掉的内容", overwrite_revision_id=str(reviewed.pk))
+    client.post(reverse(f"{NS}:edit", args=[item.pk]), data)
+    reviewed.refresh_from_db()
+    assert reviewed.content["name"] == "审核中的原文"

@@ -124,3 +124,11 @@ def test_grants_and_revocations_are_kept_in_the_users_history(editor_a, dept_b, 
     group_sets = [{g.group.name for g in r.groups.all()} for r in records]
     assert any("乙局·部门编辑" in s for s in group_sets)
     assert "乙局·部门编辑" not in group_sets[-1]
+
+
+def test_user_listing_links_to_the_users_history(client, administrator, editor_a):
+    client.force_login(administrator)
+    html = client.get(reverse("wagtailusers_users:index")).content.decode()
+    assert reverse("user_history", args=[editor_a.pk]) in html
+    page = client.get(reverse("user_history", args=[editor_a.pk])).content.decode()
+    assert "甲局·部门编辑" in page

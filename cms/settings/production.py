@@ -1,4 +1,4 @@
-"""Production: PostgreSQL (DATABASE_URL), optional Elasticsearch and Redis, strict security.
+"""Production: PostgreSQL (DATABASE_URL), optional Redis cache (CACHE_URL), strict security.
 
 Refuses to start with the development secret key, and (in cms/wsgi.py, via
 permissions.startup) while any demo account still has its published demo password.
