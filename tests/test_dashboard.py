@@ -70,3 +70,10 @@ def test_reviewer_sent_back_panel_holds_only_their_own_submissions(
     client.force_login(reviewer2)
     sent_back = panel(client.get(reverse("wagtailadmin_home")).content.decode(), "panel-sent-back")
     assert "审核员二的被退回" in sent_back and "编辑的被退回" not in sent_back
+
+
+def test_dashboard_search_looks_for_certificate_items(client, editor_a):
+    client.force_login(editor_a)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'action="{reverse("wagtailsnippets_catalog_certificateitem:list")}"' in html
+    assert "Search all pages" not in html
