@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres lint check browser-deps demo bench lock clean
+.PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,15 +41,24 @@ browser-deps: ## Debian chromium and CJK fonts for the browser test (needs root)
 	  else echo "browser test needs: sudo apt-get install chromium fonts-noto-cjk"; fi; \
 	fi
 
-test: install lint browser-deps ## Lint, then the whole suite on SQLite (PostgreSQL if DATABASE_URL is set)
+test-deps: ## poppler-utils (pdftotext, pdfinfo, pdffonts) for the letter-form tests (needs root)
+	@if ! command -v pdftotext >/dev/null || ! command -v pdffonts >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq poppler-utils >/dev/null; \
+	  else echo "the letter-form tests need pdftotext: sudo apt-get install poppler-utils"; exit 1; fi; \
+	fi
+
+test: install lint browser-deps test-deps ## Lint, then the whole suite on SQLite (PostgreSQL if DATABASE_URL is set)
 	$(BIN)/pytest
 
-test-postgres: install ## The whole suite on PostgreSQL at 127.0.0.1:5432
+test-postgres: install test-deps ## The whole suite on PostgreSQL at 127.0.0.1:5432
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
-bench: install ## Print the page-speed figures (catalog and item pages)
+bench: install ## Print the speed figures: pages, search at 100,000 items, spreadsheets at 10,000 rows
 	$(BIN)/python -m tests.bench.pages
+	$(BIN)/python -m tests.bench.search
+	$(BIN)/python -m tests.bench.spreadsheets
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (uv)
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

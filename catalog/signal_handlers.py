@@ -1,4 +1,4 @@
-"""Keep simple-history's record of items true to the database row.
+"""Keep simple-history's record of items and guides true to the database row.
 
 After an edit of a live item, Wagtail saves the in-memory *draft* with only bookkeeping
 ``update_fields``; recording that save would write draft values into the history of the live
@@ -20,6 +20,7 @@ BOOKKEEPING_FIELDS = frozenset(
 
 
 @receiver(pre_save, sender="catalog.CertificateItem")
+@receiver(pre_save, sender="catalog.ServiceGuide")
 def skip_history_for_bookkeeping_saves(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
         instance.skip_history_when_saving = True

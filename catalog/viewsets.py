@@ -1,9 +1,12 @@
-"""Admin views of certificate items and departments, scoped to the user's departments.
+"""Admin views of certificate items, service guides and departments, scoped to the user's
+departments.
 
 Wagtail's snippet views check model permissions only (DESIGN.md). Here every URL that carries
-an item's pk is checked against the item's department before Wagtail's view runs, the listing
-and export are filtered by ``get_queryset``, and the edit form offers only the user's
-departments. Direct publication is removed: items are published by approving the review.
+an object's pk is checked against its department before Wagtail's view runs, the listing,
+export and chooser are filtered by the department scope, and the edit form offers only the
+user's departments. Direct publication is removed: items and guides are published by approving
+the review. ``DepartmentScopedSnippetViewSet`` holds all of it; the item and guide viewsets
+only name their model, columns and filters.
 """
 
 from functools import wraps
@@ -18,6 +21,13 @@ from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import Revision, TaskState
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
@@ -33,14 +43,22 @@ from wagtail.snippets.views.snippets import (
 )
 
 from permissions.scope import Scope, filter_by_scope, in_scope
+from search.admin_search import ChineseSearchIndexViewMixin
 
-from .models import CertificateItem, Department
+from .models import CertificateItem, Department, ServiceGuide
+from .spreadsheets.views import DepartmentSpreadsheetButtons, ItemSpreadsheetButtons
 
 STALE_MESSAGE = (
     "保存失败：在您编辑期间，{user}于{time}保存了新的版本。为避免覆盖他人的修改，"
     "本次修改没有保存。请复制您的修改内容，刷新页面后在最新版本上重新编辑。"
 )
 OTHER_DEPARTMENT_MESSAGE = "您没有权限访问该证明事项：它属于您无权管理的单位。"
+OTHER_DEPARTMENT_TEMPLATE = "您没有权限访问该{noun}：它属于您无权管理的单位。"
+
+
+def other_department_message(model) -> str:
+    return OTHER_DEPARTMENT_TEMPLATE.format(noun=model._meta.verbose_name)
+
 
 # URL names that only show an item; every other URL with a pk changes it.
 READ_ONLY_URLS = {
@@ -60,10 +78,11 @@ READ_ONLY_URLS = {
 EDITOR_URLS = {"edit", "preview_on_edit"}
 
 
-def _deny(request):
+def _deny(request, model=CertificateItem):
+    message = other_department_message(model)
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
-        raise PermissionDenied(OTHER_DEPARTMENT_MESSAGE)
-    messages.error(request, OTHER_DEPARTMENT_MESSAGE)
+        raise PermissionDenied(message)
+    messages.error(request, message)
     return redirect("wagtailadmin_home")
 
 
@@ -86,7 +105,7 @@ def department_scope_required(view, url_name, model):
         if pk is not None:
             obj = model._default_manager.filter(pk=pk).only("pk", "department_id").first()
             if obj is not None and not user_may_open(request.user, obj, url_name):
-                return _deny(request)
+                return _deny(request, model)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -112,8 +131,8 @@ class ItemIndexView(IndexView):
 
 
 class NoDirectPublishMixin:
-    """Items reach the public only through review: the editor offers no 'publish' action, and
-    review decisions are taken on the review screen, never by saving the edit form."""
+    """Items and guides reach the public only through review: the editor offers no 'publish'
+    action, and review decisions are taken on the review screen, never by saving the form."""
 
     def get_available_actions(self):
         blocked = {"publish", "workflow-action"}
@@ -121,13 +140,17 @@ class NoDirectPublishMixin:
 
     def get_success_message(self, instance=None):
         # Wagtail's own messages for these actions have no zh-hans translation.
+        noun = self.model._meta.verbose_name
         name = get_latest_str(instance or self.object)
         created = self.view_name == "create"
         return {
-            "submit": f"证明事项“{name}”已{'创建并' if created else ''}提交审核。",
-            "restart-workflow": f"证明事项“{name}”已重新提交审核。",
-            "cancel-workflow": f"证明事项“{name}”已撤回审核申请，恢复为草稿。",
-        }.get(self.action, f"证明事项“{name}”已{'创建' if created else '保存'}为草稿。")
+            "submit": f"{noun}“{name}”已{'创建并' if created else ''}提交审核。",
+            "restart-workflow": f"{noun}“{name}”已重新提交审核。",
+            "cancel-workflow": f"{noun}“{name}”已撤回审核申请，恢复为草稿。",
+        }.get(self.action, f"{noun}“{name}”已{'创建' if created else '保存'}为草稿。")
+
+    def get_error_message(self):
+        return f"{self.model._meta.verbose_name}未能保存，请按字段旁的提示修改后重试。"
 
 
 class ItemCreateView(NoDirectPublishMixin, CreateView):
@@ -169,7 +192,7 @@ class ItemEditView(NoDirectPublishMixin, EditView):
     def get_error_message(self):
         if getattr(self, "produced_error_message", None):
             return self.produced_error_message
-        return "证明事项未能保存，请按字段旁的提示修改后重试。"
+        return super().get_error_message()
 
 
 class ItemDeleteView(DeleteView):
@@ -203,16 +226,22 @@ class ItemWithdrawView(UnpublishView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = kwargs.get("form") or WithdrawForm()
+        context["is_item"] = isinstance(self.object, CertificateItem)
         return context
 
-    def post(self, request, *args, **kwargs):
-        from publishing.services import item_withdraw
+    def withdraw(self, reason):
+        from publishing.services import guide_withdraw, item_withdraw
 
+        if isinstance(self.object, ServiceGuide):
+            return guide_withdraw(guide=self.object, user=self.request.user, reason=reason)
+        return item_withdraw(item=self.object, user=self.request.user, reason=reason)
+
+    def post(self, request, *args, **kwargs):
         form = WithdrawForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
-            item_withdraw(item=self.object, user=request.user, reason=form.cleaned_data["reason"])
+            self.withdraw(form.cleaned_data["reason"])
         except ValidationError as e:
             form.add_error(None, e.messages[0])
             return self.render_to_response(self.get_context_data(form=form))
@@ -241,25 +270,45 @@ class ItemWorkflowHistoryDetailView(WorkflowHistoryDetailView):
     permission_required = "view"
 
 
-class CertificateItemViewSet(SnippetViewSet):
-    model = CertificateItem
-    icon = "doc-full"
-    menu_label = "证明事项"
-    menu_name = "certificate_items"
-    menu_order = 100
+class ScopedChooseMixin:
+    """The snippet chooser lists and returns only objects of the user's departments."""
+
+    def get_object_list(self):
+        return filter_by_scope(super().get_object_list(), self.request.user, Scope.VIEW)
+
+
+class ScopedChooseView(ScopedChooseMixin, ChooseView):
+    pass
+
+
+class ScopedChooseResultsView(ScopedChooseMixin, ChooseResultsView):
+    pass
+
+
+class ScopedChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        qs = filter_by_scope(self.model_class.objects.all(), self.request.user, Scope.VIEW)
+        return qs.get(pk=pk)
+
+
+class ScopedChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        qs = filter_by_scope(self.model_class.objects.all(), self.request.user, Scope.VIEW)
+        return qs.filter(pk__in=pks)
+
+
+class ScopedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
+class DepartmentScopedSnippetViewSet(SnippetViewSet):
+    """A reviewed snippet with a ``department``: every view scoped, no direct publishing."""
+
     add_to_admin_menu = True
     search_backend_name = None
-    search_fields = ["name", "purpose", "requesting_unit", "issuing_unit"]
-    list_display = [
-        "name",
-        "purpose",
-        Column("department", label="实施机关", accessor="department"),
-        StatusColumn("status", label="状态"),
-        UpdatedAtColumn(),
-    ]
-    list_filter = ["department", "matter_type", "focus_area", "live"]
-    list_export = ["name", "purpose", "department", "requesting_unit", "issuing_unit"]
-    export_filename = "certificate-items"
     inspect_view_enabled = True
     index_view_class = ItemIndexView
     add_view_class = ItemCreateView
@@ -271,10 +320,11 @@ class CertificateItemViewSet(SnippetViewSet):
     revisions_view_class = ItemPreviewRevisionView
     workflow_history_view_class = ItemWorkflowHistoryView
     workflow_history_detail_view_class = ItemWorkflowHistoryDetailView
+    chooser_viewset_class = ScopedChooserViewSet
     copy_view_enabled = False
 
     def get_queryset(self, request):
-        qs = CertificateItem.objects.select_related("department")
+        qs = self.model._default_manager.select_related("department")
         return filter_by_scope(qs, request.user, Scope.VIEW)
 
     def get_urlpatterns(self):
@@ -282,6 +332,55 @@ class CertificateItemViewSet(SnippetViewSet):
         for pattern in patterns:
             pattern.callback = department_scope_required(pattern.callback, pattern.name, self.model)
         return patterns
+
+
+class CertificateItemIndexView(ItemSpreadsheetButtons, ChineseSearchIndexViewMixin, ItemIndexView):
+    """Listing search that understands Chinese (simplified/traditional, widths, synonyms)."""
+
+
+class CertificateItemViewSet(DepartmentScopedSnippetViewSet):
+    model = CertificateItem
+    index_view_class = CertificateItemIndexView
+    icon = "doc-full"
+    menu_label = "证明事项"
+    menu_name = "certificate_items"
+    menu_order = 100
+    search_fields = ["name", "purpose", "requesting_unit", "issuing_unit"]
+    list_display = [
+        "name",
+        "purpose",
+        Column("department", label="实施机关", accessor="department"),
+        StatusColumn("status", label="状态"),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["department", "matter_type", "focus_area", "live"]
+    list_export = ["name", "purpose", "department", "requesting_unit", "issuing_unit"]
+    export_filename = "certificate-items"
+
+
+class ServiceGuideViewSet(DepartmentScopedSnippetViewSet):
+    model = ServiceGuide
+    icon = "list-ul"
+    menu_label = "办事指南"
+    menu_name = "service_guides"
+    menu_order = 110
+    search_fields = ["name", "conditions", "hall"]
+    list_display = [
+        "name",
+        Column("department", label="实施机关", accessor="department"),
+        StatusColumn("status", label="状态"),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["department", "matter_type", "live"]
+    list_export = [
+        "name",
+        "department",
+        "statutory_time_limit_days",
+        "promised_time_limit_days",
+        "hall",
+        "contact_phone",
+    ]
+    export_filename = "service-guides"
 
 
 class DepartmentDeleteView(DeleteView):
@@ -299,6 +398,10 @@ class DepartmentDeleteView(DeleteView):
         except ProtectedError:
             messages.error(request, f"不能删除“{self.object}”：仍有记录引用该单位。")
             return redirect(self.get_success_url())
+
+
+class DepartmentIndexView(DepartmentSpreadsheetButtons, IndexView):
+    pass
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -330,6 +433,7 @@ class DepartmentViewSet(SnippetViewSet):
         "liaison_mobile",
     ]
     delete_view_class = DepartmentDeleteView
+    index_view_class = DepartmentIndexView
 
     def get_queryset(self, request):
         return filter_by_scope(Department.objects.all(), request.user, Scope.VIEW, field="pk")

@@ -15,11 +15,21 @@ from permissions.policy import DepartmentScopedPolicy
 from permissions.scope import Scope, filter_by_scope, in_scope
 
 from . import views
-from .models import CertificateItem
-from .viewsets import OTHER_DEPARTMENT_MESSAGE, CertificateItemViewSet, DepartmentViewSet
+from .models import CertificateItem, ServiceGuide
+from .viewsets import (
+    CertificateItemViewSet,
+    DepartmentViewSet,
+    ServiceGuideViewSet,
+    other_department_message,
+)
 
-register_permission_policy(CertificateItem, DepartmentScopedPolicy(CertificateItem))
+# Reviewed snippets with a department: items and service guides.
+REVIEWED_MODELS = (CertificateItem, ServiceGuide)
+
+for _model in REVIEWED_MODELS:
+    register_permission_policy(_model, DepartmentScopedPolicy(_model))
 register_snippet(CertificateItemViewSet)
+register_snippet(ServiceGuideViewSet)
 register_snippet(DepartmentViewSet)
 
 
@@ -39,7 +49,9 @@ class ReviewMenuItem(ActionMenuItem):
     icon_name = "success"
 
     def get_url(self, parent_context):
-        return reverse("publishing_review", args=[parent_context["instance"].pk])
+        from publishing.views import review_url
+
+        return review_url(parent_context["instance"])
 
 
 @hooks.register("register_user_listing_buttons")
@@ -57,7 +69,7 @@ def item_action_menu(menu_items, request, context):
     Approving from the edit form would first save the form as a new revision, and with
     re-approval on edit that approval would no longer count (wagtail/wagtail#13563).
     """
-    if context.get("model") is not CertificateItem:
+    if context.get("model") not in REVIEWED_MODELS:
         return
     had_workflow_actions = any(isinstance(item, WorkflowMenuItem) for item in menu_items)
     menu_items[:] = [
@@ -78,21 +90,23 @@ def hide_all_department_reports(request, menu_items):
 
 @hooks.register("before_bulk_action")
 def scope_bulk_actions(request, action_type, objects, action_class_instance):
-    items = [obj for obj in objects if isinstance(obj, CertificateItem)]
+    items = [obj for obj in objects if isinstance(obj, REVIEWED_MODELS)]
     scope = Scope.VIEW if action_type == "view" else Scope.EDIT
-    if any(not in_scope(request.user, scope, item.department_id) for item in items):
-        messages.error(request, OTHER_DEPARTMENT_MESSAGE)
-        return redirect("wagtailadmin_home")
+    for item in items:
+        if not in_scope(request.user, scope, item.department_id):
+            messages.error(request, other_department_message(type(item)))
+            return redirect("wagtailadmin_home")
     if action_type == "publish" and items:
-        messages.error(request, "证明事项只能经司法局审核通过后发布。")
+        messages.error(request, "证明事项和办事指南只能经司法局审核通过后发布。")
         return redirect("wagtailadmin_home")
     return None
 
 
 class ScopedItemDeleteBulkAction(DeleteBulkAction):
-    """Bulk delete of items sees only the user's departments: others are not even named."""
+    """Bulk delete of items and guides sees only the user's departments: others are not even
+    named."""
 
-    models = [CertificateItem]
+    models = list(REVIEWED_MODELS)
 
     def get_queryset(self, model, object_ids):
         qs = model.objects.filter(pk__in=object_ids)
@@ -101,3 +115,11 @@ class ScopedItemDeleteBulkAction(DeleteBulkAction):
 
 # order: after wagtail.snippets registers its generic delete action, so that this one wins.
 hooks.register("register_bulk_action", ScopedItemDeleteBulkAction, order=100)
+
+
+@hooks.register("register_admin_urls")
+def register_spreadsheet_urls():
+    """Import and export of 附件4 catalogs and 附件2 liaison tables (catalog.spreadsheets)."""
+    from .spreadsheets.urls import admin_urls
+
+    return admin_urls()

@@ -1,8 +1,9 @@
-"""sitemap.xml: published items, departments and catalog revisions only."""
+"""sitemap.xml: published items, service guides, departments and catalog revisions only."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from catalog.guides.selectors import published_guides
 from catalog.models import Department
 from catalog.selectors import published_items
 from publishing.models import CatalogRevision
@@ -10,7 +11,14 @@ from publishing.models import CatalogRevision
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["public:home", "public:catalog", "public:departments", "public:revisions"]
+        return [
+            "public:home",
+            "public:catalog",
+            "public:departments",
+            "public:revisions",
+            "public:guides",
+            "public:letters",
+        ]
 
     def location(self, name):
         return reverse(name)
@@ -26,6 +34,16 @@ class ItemSitemap(Sitemap):
         return item.last_published_at
 
 
+class GuideSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return published_guides().order_by("pk")
+
+    def lastmod(self, guide):
+        return guide.last_published_at
+
+
 class DepartmentSitemap(Sitemap):
     def items(self):
         return Department.objects.filter(items__live=True).distinct().order_by("pk")
@@ -39,6 +57,7 @@ class RevisionSitemap(Sitemap):
 SITEMAPS = {
     "static": StaticSitemap,
     "items": ItemSitemap,
+    "guides": GuideSitemap,
     "departments": DepartmentSitemap,
     "revisions": RevisionSitemap,
 }

@@ -3,14 +3,29 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 
-from . import views
+from catalog.spreadsheets.views import public_catalog_export
+
+from . import guide_views, letter_views, views
 from .sitemaps import SITEMAPS
 
 public_patterns = [
     path("", views.home, name="home"),
     path("catalog/", views.catalog, name="catalog"),
+    path("catalog/export/", public_catalog_export, name="catalog_export"),
     path("catalog/department/<int:pk>/", views.department_catalog, name="department"),
     path("catalog/item/<int:pk>/", views.item_detail, name="item"),
+    path("catalog/item/<int:pk>/letter/", guide_views.letter_form, name="letter_form"),
+    path(
+        "catalog/item/<int:pk>/letter.docx", guide_views.letter_form_docx, name="letter_form_docx"
+    ),
+    path("catalog/item/<int:pk>/letter.pdf", guide_views.letter_form_pdf, name="letter_form_pdf"),
+    path("guides/", guide_views.guide_list, name="guides"),
+    path("guides/<int:pk>/", guide_views.guide_detail, name="guide"),
+    path("guides/<int:pk>/flow-chart/", guide_views.guide_flow_chart, name="guide_flow_chart"),
+    path("letters/", letter_views.letter_list, name="letters"),
+    path("letters/<int:pk>/", letter_views.letter_detail, name="letter"),
+    path("letters/feed/", letter_views.LetterFeed(), name="letters_feed"),
+    path("letters/export.csv", letter_views.letter_export, name="letters_export"),
     path("catalog/revisions/", views.revision_list, name="revisions"),
     path("catalog/revisions/<int:pk>/", views.revision_detail, name="revision"),
     path("departments/", views.department_list, name="departments"),
@@ -20,6 +35,7 @@ public_patterns = [
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("search/", include("search.urls")),
     path("", include((public_patterns, "public"))),
 ]
 

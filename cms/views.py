@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.guides.selectors import guides_mentioning, guides_of_department
 from catalog.models import Department
 from catalog.selectors import (
     UNITS,
@@ -16,6 +17,7 @@ from catalog.selectors import (
     published_item,
     published_items,
 )
+from publishing.letters.selectors import disclosed_letters, item_disclosure
 from publishing.selectors import revision_changes, revisions_with_counts
 
 PAGE_SIZE = 50
@@ -75,6 +77,7 @@ def department_catalog(request, pk):
     context = {
         "page": _page(request, published_items(filters)),
         "department": department,
+        "guides": guides_of_department(department),
         "title": f"{department.name}实行告知承诺制的证明事项目录",
         **_filter_context(filters),
     }
@@ -89,10 +92,20 @@ def item_detail(request, pk):
     item = published_item(pk)
     if item is None:
         raise Http404("该证明事项不存在或未发布")
+    disclosure = item_disclosure(item)
     return render(
         request,
         "public/item_detail.html",
-        {"item": item, "legal_bases": list(item.legal_bases.all()), "department": item.department},
+        {
+            "item": item,
+            "legal_bases": list(item.legal_bases.all()),
+            "department": item.department,
+            "guides": guides_mentioning(item),
+            "disclosure": disclosure,
+            "disclosed_count": (
+                disclosed_letters(item_id=item.pk).count() if disclosure == "public" else 0
+            ),
+        },
     )
 
 

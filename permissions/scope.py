@@ -62,6 +62,25 @@ def department_ids(user, scope: Scope) -> frozenset[int] | None:
     return result
 
 
+def granted_department_ids(user, scope: Scope) -> frozenset[int]:
+    """Departments where ``user`` holds a department role itself (editor for EDIT, editor or
+    leader for VIEW, leader for LEAD), ignoring global roles and superuser status.
+
+    This is "the user's own department" where personal data are concerned: reviewers,
+    supervisors and administrators see every department's records, but not the personal data
+    in them (signed letters).
+    """
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cache = user.__dict__.setdefault(_CACHE_ATTR, {})
+    key = f"granted:{scope}"
+    if key not in cache:
+        edit = _guardian_ids(user, "catalog.edit_items") if scope != Scope.LEAD else frozenset()
+        lead = _guardian_ids(user, "catalog.lead_items") if scope != Scope.EDIT else frozenset()
+        cache[key] = edit | lead
+    return cache[key]
+
+
 def in_scope(user, scope: Scope, department_id: int) -> bool:
     ids = department_ids(user, scope)
     return ids is ALL or department_id in ids

@@ -15,29 +15,49 @@ from .enums import DEPARTMENT_ROLES, GLOBAL_GROUP_NAMES, Role, department_group_
 from .scope import forget
 
 ITEM = "catalog.{}_certificateitem"
+GUIDE = "catalog.{}_serviceguide"
+LETTER = "publishing.{}_commitmentletter"
+EDITING = ("add", "change", "delete", "view", "lock", "unlock")
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
         "wagtailadmin.access_admin",
-        *(ITEM.format(a) for a in ("add", "change", "delete", "view", "lock", "unlock")),
+        *(ITEM.format(a) for a in EDITING),
+        *(GUIDE.format(a) for a in EDITING),
+        # signed letters are registered, corrected by withdrawal, never deleted
+        *(LETTER.format(a) for a in ("add", "change", "view")),
     ],
-    Role.LEADER: ["wagtailadmin.access_admin", ITEM.format("view")],
+    Role.LEADER: [
+        "wagtailadmin.access_admin",
+        ITEM.format("view"),
+        GUIDE.format("view"),
+        LETTER.format("view"),
+    ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
-        *(ITEM.format(a) for a in ("add", "change", "delete", "view", "publish", "lock", "unlock")),
+        *(ITEM.format(a) for a in (*EDITING, "publish")),
+        *(GUIDE.format(a) for a in (*EDITING, "publish")),
         "catalog.view_department",
         "catalog.view_all_departments",
         "publishing.add_catalogrevision",
         "publishing.view_catalogrevision",
         "publishing.add_itemwithdrawal",
         "publishing.view_itemwithdrawal",
+        "publishing.add_guidewithdrawal",
+        "publishing.view_guidewithdrawal",
+        LETTER.format("view"),
+        "publishing.view_holidayyear",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
         ITEM.format("view"),
+        GUIDE.format("view"),
         "catalog.view_department",
         "catalog.view_all_departments",
         "publishing.view_catalogrevision",
         "publishing.view_itemwithdrawal",
+        "publishing.view_guidewithdrawal",
+        LETTER.format("view"),
+        "publishing.view_holidayyear",
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -55,6 +75,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "catalog.view_department",
         "catalog.view_all_departments",
         ITEM.format("view"),
+        GUIDE.format("view"),
+        "publishing.add_holidayyear",
+        "publishing.change_holidayyear",
+        "publishing.view_holidayyear",
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",
@@ -70,14 +94,49 @@ def _permissions(codes: list[str]) -> list[Permission]:
     return perms
 
 
+# Editors upload the flow charts of their service guides (Wagtail images are permissioned per
+# collection, not per model).
+EDITOR_IMAGE_PERMISSIONS = ["add_image", "choose_image"]
+
+
+def _image_permissions_ensure(group) -> None:
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for codename in EDITOR_IMAGE_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            ),
+        )
+
+
 def role_groups_ensure() -> dict[Role, Group]:
-    """Create or update the global role groups (reviewer, supervisor, administrator)."""
+    """Create or update the global role groups (reviewer, supervisor, administrator), and
+    bring the permissions of existing department groups up to date."""
     groups = {}
     for role, name in GLOBAL_GROUP_NAMES.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
         groups[role] = group
+    department_role_permissions_refresh()
     return groups
+
+
+def department_role_permissions_refresh() -> None:
+    """Give every existing department group its role's current permission set (after an
+    upgrade added models, e.g. service guides and signed letters)."""
+    for role in DEPARTMENT_ROLES:
+        perms = _permissions(ROLE_PERMISSIONS[role])
+        suffix = department_group_name("", role)
+        for group in Group.objects.filter(name__endswith=suffix):
+            group.permissions.set(perms)
+            if role == Role.EDITOR:
+                _image_permissions_ensure(group)
 
 
 def department_groups_ensure(department) -> dict[Role, Group]:
@@ -87,6 +146,8 @@ def department_groups_ensure(department) -> dict[Role, Group]:
         group, _ = Group.objects.get_or_create(name=department_group_name(department.name, role))
         group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
         assign_perm(perm, group, department)
+        if role == Role.EDITOR:
+            _image_permissions_ensure(group)
         groups[role] = group
     return groups
 

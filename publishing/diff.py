@@ -1,12 +1,15 @@
-"""Field-by-field comparison of two versions of a certificate item, for the review screen."""
+"""Field-by-field comparison of two versions of a certificate item or a service guide, for the
+review screen."""
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from catalog.models import CertificateItem
+from catalog.models import CertificateItem, ServiceGuide
+from catalog.validation import linked_item
 
 
 def _yes_no(value: bool) -> str:
@@ -46,6 +49,62 @@ FIELDS = [
 ]
 
 
+def _materials(guide: ServiceGuide) -> str:
+    lines = []
+    for n, m in enumerate(guide.materials.all(), start=1):
+        line = f"{n}. {m.name}"
+        if m.copies:
+            line += f"（{m.copies}）"
+        if m.source:
+            line += f"，来源：{m.source}"
+        if m.replaced_by_commitment:
+            item = linked_item(m)
+            line += f"【可用告知承诺替代：{item.name if item else '未选择证明事项'}】"
+        if m.notes:
+            line += f"；{m.notes}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _steps(guide: ServiceGuide) -> str:
+    return "\n".join(
+        f"{n}. {s.title}{'：' + s.description if s.description else ''}"
+        for n, s in enumerate(guide.steps.all(), start=1)
+    )
+
+
+def _flow_chart(guide: ServiceGuide) -> str:
+    try:
+        return guide.flow_chart.title if guide.flow_chart_id else ""
+    except ObjectDoesNotExist:
+        return "（图片已删除）"
+
+
+def _days(value) -> str:
+    return "" if value is None else str(value)
+
+
+GUIDE_FIELDS = [
+    ("实施机关", lambda g: g.department.name),
+    ("事项名称", lambda g: g.name),
+    ("事项类型", lambda g: g.get_matter_type_display()),
+    ("设定依据", lambda g: g.legal_basis),
+    ("申请条件", lambda g: g.conditions),
+    ("申请材料", _materials),
+    ("办理流程", _steps),
+    ("办理流程图", _flow_chart),
+    ("法定办结时限（工作日）", lambda g: _days(g.statutory_time_limit_days)),
+    ("承诺办结时限（工作日）", lambda g: _days(g.promised_time_limit_days)),
+    ("收费", lambda g: "不收费" if g.is_free else g.fee_details),
+    ("办理地点", lambda g: g.hall),
+    ("办理窗口", lambda g: g.window),
+    ("办理时间", lambda g: g.office_hours),
+    ("网上办理地址", lambda g: g.online_url),
+    ("咨询电话", lambda g: g.contact_phone),
+    ("投诉举报渠道", lambda g: g.complaint_channel),
+]
+
+
 @dataclass
 class FieldChange:
     label: str
@@ -77,3 +136,18 @@ def compare_items(old: CertificateItem | None, new: CertificateItem) -> list[Fie
         FieldChange(label, read(old) if old is not None else "", read(new))
         for label, read in FIELDS
     ]
+
+
+def compare_guides(old: ServiceGuide | None, new: ServiceGuide) -> list[FieldChange]:
+    """Compare every field of two versions of a guide, materials and steps included."""
+    return [
+        FieldChange(label, read(old) if old is not None else "", read(new))
+        for label, read in GUIDE_FIELDS
+    ]
+
+
+def compare(old, new) -> list[FieldChange]:
+    """Compare two versions of whichever reviewed model ``new`` is."""
+    if isinstance(new, ServiceGuide):
+        return compare_guides(old, new)
+    return compare_items(old, new)

@@ -1,24 +1,41 @@
-"""Dashboard panels: my drafts, awaiting my review, sent back to me."""
+"""Dashboard panels: my drafts, awaiting my review, sent back to me — for certificate items and
+service guides alike, scoped to the user's departments and never the user's own submissions."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState, WorkflowState
 
-from catalog.models import CertificateItem
-from permissions.scope import ALL, Scope, department_ids, filter_by_scope
+from permissions.scope import ALL, Scope, department_ids, filter_by_scope, in_scope
 
-from .models import DepartmentLeaderApprovalTask, JusticeBureauReviewTask
+from .models import DepartmentLeaderApprovalTask, JusticeBureauReviewTask, reviewed_models
 
 LIMIT = 20
 
 
-def _items_by_pk(pks):
-    items = CertificateItem.objects.filter(pk__in=pks).select_related("department")
-    return {str(i.pk): i for i in items}
+def _objects_by_key(states, content_type_attr="base_content_type_id"):
+    """``{(content type id, object id): object}`` for the objects of workflow states."""
+    wanted: dict[int, set[str]] = {}
+    for state in states:
+        wanted.setdefault(getattr(state, content_type_attr), set()).add(state.object_id)
+    found = {}
+    for model in reviewed_models():
+        ct = ContentType.objects.get_for_model(model)
+        pks = [int(pk) for pk in wanted.get(ct.pk, ())]
+        if not pks:
+            continue
+        for obj in model.objects.filter(pk__in=pks).select_related("department"):
+            found[(ct.pk, str(obj.pk))] = obj
+    return found
 
 
-def awaiting_review(user) -> list[tuple[CertificateItem, TaskState]]:
-    """Items at a review step this user may decide, excluding the user's own submissions."""
+def _key(workflow_state):
+    return (workflow_state.base_content_type_id, workflow_state.object_id)
+
+
+def awaiting_review(user) -> list[tuple[object, TaskState]]:
+    """Items and guides at a review step this user may decide, except the user's own."""
     rows = []
     for task_model in (DepartmentLeaderApprovalTask, JusticeBureauReviewTask):
         for task in task_model.objects.filter(active=True):
@@ -26,62 +43,75 @@ def awaiting_review(user) -> list[tuple[CertificateItem, TaskState]]:
                 "workflow_state", "revision"
             )
             rows.extend(states)
-    items = _items_by_pk([s.workflow_state.object_id for s in rows])
+    objects = _objects_by_key([s.workflow_state for s in rows])
     result = []
     for state in rows:
-        item = items.get(state.workflow_state.object_id)
-        if item is None:
+        obj = objects.get(_key(state.workflow_state))
+        if obj is None:
             continue
         own = state.workflow_state.requested_by_id == user.pk or (
             state.revision and state.revision.user_id == user.pk
         )
         if not own:
-            result.append((item, state))
+            result.append((obj, state))
     return sorted(result, key=lambda r: r[1].started_at)[:LIMIT]
 
 
-def my_drafts(user):
+def my_drafts(user) -> list:
     """Unsubmitted drafts in the user's departments that the user last edited."""
-    qs = filter_by_scope(CertificateItem.objects.all(), user, Scope.EDIT).filter(
-        Q(live=False) | Q(has_unpublished_changes=True), latest_revision__user=user
-    )
-    in_workflow = WorkflowState.objects.filter(
-        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
-    ).values_list("object_id", flat=True)
-    pks = {int(pk) for pk in in_workflow}
-    return [
-        i
-        for i in qs.select_related("department", "latest_revision").order_by(
-            "-latest_revision__created_at"
+    in_workflow = {
+        (ct, pk)
+        for ct, pk in WorkflowState.objects.filter(
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+        ).values_list("base_content_type_id", "object_id")
+    }
+    rows = []
+    for model in reviewed_models():
+        ct = ContentType.objects.get_for_model(model)
+        qs = filter_by_scope(model.objects.all(), user, Scope.EDIT).filter(
+            Q(live=False) | Q(has_unpublished_changes=True), latest_revision__user=user
         )
-        if i.pk not in pks
-    ][:LIMIT]
+        rows += [
+            obj
+            for obj in qs.select_related("department", "latest_revision")
+            if (ct.pk, str(obj.pk)) not in in_workflow
+        ]
+    rows.sort(key=lambda obj: obj.latest_revision.created_at, reverse=True)
+    return rows[:LIMIT]
 
 
-def sent_back_to_me(user):
-    """Items sent back that the user submitted, or that belong to the user's departments.
-
-    Reviewers may edit every department; for them only their own submissions count.
-    """
-    states = (
+def sent_back_to_me(user) -> list[tuple[object, TaskState]]:
+    """Items and guides sent back that the user submitted, or that belong to the user's
+    departments. Reviewers may edit every department; for them only their own submissions
+    count."""
+    states = list(
         WorkflowState.objects.filter(status=WorkflowState.STATUS_NEEDS_CHANGES)
         .select_related("current_task_state", "current_task_state__finished_by")
         .order_by("-current_task_state__finished_at")
     )
-    items = _items_by_pk([s.object_id for s in states])
-    editable = set()
-    if department_ids(user, Scope.EDIT) is not ALL:
-        editable = set(
-            filter_by_scope(
-                CertificateItem.objects.filter(pk__in=[int(k) for k in items]), user, Scope.EDIT
-            ).values_list("pk", flat=True)
-        )
+    objects = _objects_by_key(states)
+    scoped_everywhere = department_ids(user, Scope.EDIT) is ALL
     rows = []
     for state in states:
-        item = items.get(state.object_id)
-        if item and (state.requested_by_id == user.pk or item.pk in editable):
-            rows.append((item, state.current_task_state))
+        obj = objects.get(_key(state))
+        if obj is None:
+            continue
+        editable = not scoped_everywhere and in_scope(user, Scope.EDIT, obj.department_id)
+        if state.requested_by_id == user.pk or editable:
+            rows.append((obj, state.current_task_state))
     return rows[:LIMIT]
+
+
+def links(obj) -> dict:
+    """The admin URLs a panel row needs, for an item or a guide."""
+    from .views import review_url
+
+    viewset = obj.snippet_viewset
+    return {
+        "edit": reverse(viewset.get_url_name("edit"), args=[obj.pk]),
+        "review": review_url(obj),
+        "kind": obj._meta.verbose_name,
+    }
 
 
 class _Panel(Component):
@@ -91,7 +121,11 @@ class _Panel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        return {"rows": self.rows(self.request.user), "request": self.request}
+        rows = []
+        for row in self.rows(self.request.user):
+            obj = row[0] if isinstance(row, tuple) else row
+            rows.append((row, links(obj)))
+        return {"rows": rows, "request": self.request}
 
 
 class AwaitingReviewPanel(_Panel):

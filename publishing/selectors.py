@@ -1,6 +1,7 @@
 """Reads of catalog revisions for public pages."""
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from .enums import RevisionChange
 from .models import CatalogRevision
@@ -21,3 +22,37 @@ def revision_changes(revision: CatalogRevision) -> dict[str, list]:
     for entry in revision.entries.exclude(change=RevisionChange.UNCHANGED).select_related("item"):
         groups[entry.change].append(entry)
     return {RevisionChange(k).label: v for k, v in groups.items()}
+
+
+def revision_listing(item):
+    """The latest catalog revision that lists exactly the item's published version, or None
+    when the item changed (or was first published) after the last revision."""
+    from .models import CatalogRevisionEntry
+
+    entry = (
+        CatalogRevisionEntry.objects.filter(item=item, item_revision_id=item.live_revision_id)
+        .exclude(change=RevisionChange.WITHDRAWN)
+        .select_related("catalog_revision")
+        .order_by("-catalog_revision__published_at", "-catalog_revision__pk")
+        .first()
+    )
+    return entry.catalog_revision if entry else None
+
+
+def letter_form_follows(item) -> str:
+    """The line on a letter form that says which catalog revision it follows."""
+    revision = revision_listing(item)
+    if revision is not None:
+        return (
+            f"本格式文本依据证明事项目录{revision.label}"
+            f"（{_chinese_date(revision.published_at)}发布）制作"
+        )
+    return (
+        f"本格式文本依据{_chinese_date(item.last_published_at)}发布的现行证明事项内容制作"
+        "（该内容尚未编入编号的目录版本）"
+    )
+
+
+def _chinese_date(moment) -> str:
+    day = timezone.localtime(moment).date()
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -13,18 +13,19 @@ from .models import (
     CatalogRevision,
     CatalogRevisionEntry,
     DepartmentLeaderApprovalTask,
+    GuideWithdrawal,
     ItemWithdrawal,
     JusticeBureauReviewTask,
+    reviewed_models,
 )
 
 WORKFLOW_NAME = "证明事项审核流程"
 
 
 def review_workflow_ensure() -> Workflow:
-    """Create (once) the item workflow: leader approval, then justice-bureau review."""
+    """Create (once) the review workflow: leader approval, then justice-bureau review, for
+    certificate items and service guides alike."""
     from django.contrib.contenttypes.models import ContentType
-
-    from catalog.models import CertificateItem
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     leader, _ = DepartmentLeaderApprovalTask.objects.get_or_create(name="分管领导审批")
@@ -33,8 +34,11 @@ def review_workflow_ensure() -> Workflow:
         WorkflowTask.objects.update_or_create(
             workflow=workflow, task=task, defaults={"sort_order": order}
         )
-    ct = ContentType.objects.get_for_model(CertificateItem)
-    WorkflowContentType.objects.update_or_create(content_type=ct, defaults={"workflow": workflow})
+    for model in reviewed_models():
+        ct = ContentType.objects.get_for_model(model)
+        WorkflowContentType.objects.update_or_create(
+            content_type=ct, defaults={"workflow": workflow}
+        )
     return workflow
 
 
@@ -55,6 +59,26 @@ def item_withdraw(*, item, user, reason: str) -> ItemWithdrawal:
     if workflow_state:
         workflow_state.cancel(user=user)
     item.unpublish(user=user)
+    return withdrawal
+
+
+@transaction.atomic
+def guide_withdraw(*, guide, user, reason: str) -> GuideWithdrawal:
+    """Take a published service guide off the public site (a reviewer's decision)."""
+    if not is_reviewer(user):
+        raise PermissionDenied("只有司法局审核员可以撤回已发布的办事指南。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "请填写撤回理由。"})
+    if not guide.live:
+        raise ValidationError({"reason": "该办事指南当前未发布，无需撤回。"})
+    withdrawal = GuideWithdrawal.objects.create(
+        guide=guide, revision=guide.live_revision, reason=reason, withdrawn_by=user
+    )
+    workflow_state = guide.current_workflow_state
+    if workflow_state:
+        workflow_state.cancel(user=user)
+    guide.unpublish(user=user)
     return withdrawal
 
 

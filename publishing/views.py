@@ -1,21 +1,21 @@
-"""Admin views of the justice bureau: review an item against the published version, publish
-a catalog revision."""
+"""Admin views of the justice bureau: review an item or a service guide against its published
+version, publish a catalog revision."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.admin.auth import permission_denied
 
-from catalog.models import CertificateItem
+from catalog.models import CertificateItem, ServiceGuide
 from catalog.services import item_review
-from catalog.validation import publication_errors
-from catalog.viewsets import OTHER_DEPARTMENT_MESSAGE
-from permissions.policy import user_can_view_item
-from permissions.scope import is_reviewer
+from catalog.validation import review_blockers
+from catalog.viewsets import other_department_message
+from permissions.scope import Scope, in_scope, is_reviewer
 
-from .diff import compare_items
+from .diff import compare
 from .enums import RevisionChange
 from .models import CatalogRevision, JusticeBureauReviewTask, is_own_submission
 from .selectors import revisions_with_counts
@@ -33,8 +33,19 @@ class ReviewForm(forms.Form):
         return cleaned
 
 
-def _why_no_actions(item, draft, user, task) -> str:
-    if is_own_submission(item, user):
+REVIEW_URL_NAMES = {CertificateItem: "publishing_review", ServiceGuide: "publishing_review_guide"}
+
+
+def review_url(obj) -> str:
+    return reverse(REVIEW_URL_NAMES[type(obj)], args=[obj.pk])
+
+
+def _snippet_url(obj, name: str) -> str:
+    return reverse(obj.snippet_viewset.get_url_name(name), args=[obj.pk])
+
+
+def _why_no_actions(obj, draft, user, task) -> str:
+    if is_own_submission(obj, user):
         return "这是您本人提交或修改的版本，按规定不能由本人审核。"
     if not task.user_may_review(draft, user):
         return f"当前处于“{task.name}”环节，不需要您审核。"
@@ -42,18 +53,32 @@ def _why_no_actions(item, draft, user, task) -> str:
 
 
 def review_item(request, pk):
-    """The reviewer's screen: the change against the published version, then a decision."""
-    item = get_object_or_404(CertificateItem.objects.select_related("department"), pk=pk)
-    if not user_can_view_item(request.user, item):
-        messages.error(request, OTHER_DEPARTMENT_MESSAGE)
+    """The reviewer's screen for a certificate item."""
+    return _review(request, CertificateItem, pk)
+
+
+def review_guide(request, pk):
+    """The reviewer's screen for a service guide."""
+    return _review(request, ServiceGuide, pk)
+
+
+def _review(request, model, pk):
+    """The change against the published version, field by field, then a decision."""
+    obj = get_object_or_404(model.objects.select_related("department"), pk=pk)
+    noun = model._meta.verbose_name
+    if not (
+        request.user.has_perm(f"catalog.view_{model._meta.model_name}")
+        and in_scope(request.user, Scope.VIEW, obj.department_id)
+    ):
+        messages.error(request, other_department_message(model))
         return redirect("wagtailadmin_home")
-    task_state = item.current_workflow_task_state
+    task_state = obj.current_workflow_task_state
     if task_state is None:
-        messages.warning(request, f"“{item}”当前不在审核中。")
-        return redirect("wagtailsnippets_catalog_certificateitem:edit", item.pk)
+        messages.warning(request, f"“{obj}”当前不在审核中。")
+        return redirect(_snippet_url(obj, "edit"))
     task = task_state.task.specific
     draft = task_state.revision.as_object()
-    live = item.live_revision.as_object() if item.live and item.live_revision_id else None
+    live = obj.live_revision.as_object() if obj.live and obj.live_revision_id else None
     actions = {name for name, _label, _modal in task.get_actions(draft, request.user)}
     form = ReviewForm(request.POST or None)
     if request.method == "POST":
@@ -64,27 +89,29 @@ def review_item(request, pk):
             try:
                 item_review(
                     user=request.user,
-                    item=item,
+                    item=obj,
                     action=action,
                     comment=form.cleaned_data["comment"],
                 )
             except (PermissionDenied, ValidationError) as e:
                 form.add_error(None, "; ".join(getattr(e, "messages", [str(e)])))
             else:
-                item.refresh_from_db()
+                obj.refresh_from_db()
                 if action == "reject":
                     messages.success(request, f"已将“{draft}”退回修改。")
-                elif item.live and not item.has_unpublished_changes:
-                    messages.success(request, f"“{draft}”审核通过，已发布到公开目录。")
+                elif obj.live and not obj.has_unpublished_changes:
+                    where = "公开目录" if model is CertificateItem else "公开网站"
+                    messages.success(request, f"“{draft}”审核通过，已发布到{where}。")
                 else:
                     messages.success(request, f"“{draft}”审核通过，已转入下一审核环节。")
                 return redirect("wagtailadmin_home")
-    changes = compare_items(live, draft)
+    changes = compare(live, draft)
     return TemplateResponse(
         request,
         "publishing/review.html",
         {
-            "item": item,
+            "item": obj,
+            "noun": noun,
             "draft": draft,
             "live": live,
             "task": task,
@@ -95,9 +122,10 @@ def review_item(request, pk):
             "form": form,
             "can_approve": "approve" in actions,
             "can_reject": "reject" in actions,
-            "blockers": publication_errors(draft),
-            "why_not": "" if actions else _why_no_actions(item, draft, request.user, task),
+            "blockers": review_blockers(draft),
+            "why_not": "" if actions else _why_no_actions(obj, draft, request.user, task),
             "submitted_by": task_state.workflow_state.requested_by,
+            "history_url": _snippet_url(obj, "history"),
             "page_title": f"审核：{draft}",
         },
     )

@@ -183,4 +183,3 @@ def test_production_settings_refuse_the_dev_secret_key(monkeypatch):
     sys.modules.pop("cms.settings.production", None)
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
         importlib.import_module("cms.settings.production")
-

@@ -152,3 +152,15 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # Demo accounts whose passwords are printed in the README; production refuses to start with them.
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (public on purpose)
+
+# Public search (issue 3, docs/adr/007-search.md): the database's own full-text index unless
+# ELASTICSEARCH_URL is set. The database index is kept in both cases (fallback and record).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND") or (
+    "elasticsearch" if ELASTICSEARCH_URL else "database"
+)
+SEARCH_ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "catalog-items")
+SEARCH_ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "1"))
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+# The department whose contacts the search page gives when nothing is found.
+SEARCH_CONTACT_DEPARTMENT = "司法局"

@@ -11,3 +11,6 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]  # noqa: F405
+# The suite searches the database index; the Elasticsearch contract tests (tests/search/)
+# build their own backend for ELASTICSEARCH_URL or the emulator.
+SEARCH_BACKEND = "database"

@@ -30,7 +30,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from .enums import (
+from ..enums import (
     DepartmentKind,
     DisclosureScope,
     ExcludedCategory,
@@ -41,7 +41,7 @@ from .enums import (
     MatterType,
     VerificationMethod,
 )
-from .forms import CertificateItemForm
+from ..forms import CertificateItemForm
 
 PHONE_HELP = "座机请写区号，如 0483-6021021；手机 11 位。"
 
@@ -110,6 +110,29 @@ class Department(models.Model):
         return self.kind == DepartmentKind.TOWNSHIP
 
 
+class EditorialStatusMixin:
+    """The editorial status a clerk or reviewer sees, for any reviewed snippet."""
+
+    def status(self) -> ItemStatus:
+        """The editorial status a clerk or reviewer sees."""
+        workflow_state = self.current_workflow_state
+        if self.live:
+            if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+                return ItemStatus.IN_REVIEW
+            if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+                return ItemStatus.SENT_BACK
+            if self.has_unpublished_changes:
+                return ItemStatus.PUBLISHED_WITH_CHANGES
+            return ItemStatus.PUBLISHED
+        if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+            return ItemStatus.IN_REVIEW
+        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            return ItemStatus.SENT_BACK
+        if self.last_published_at:
+            return ItemStatus.WITHDRAWN
+        return ItemStatus.DRAFT
+
+
 class CertificateItemQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -126,6 +149,7 @@ class CertificateItemQuerySet(models.QuerySet):
 
 
 class CertificateItem(
+    EditorialStatusMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -284,30 +308,11 @@ class CertificateItem(
     def exercise_level_labels(self) -> str:
         return "、".join(level.label for level in self.exercise_levels)
 
-    def status(self) -> ItemStatus:
-        """The editorial status a clerk or reviewer sees."""
-        workflow_state = self.current_workflow_state
-        if self.live:
-            if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
-                return ItemStatus.IN_REVIEW
-            if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
-                return ItemStatus.SENT_BACK
-            if self.has_unpublished_changes:
-                return ItemStatus.PUBLISHED_WITH_CHANGES
-            return ItemStatus.PUBLISHED
-        if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
-            return ItemStatus.IN_REVIEW
-        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
-            return ItemStatus.SENT_BACK
-        if self.last_published_at:
-            return ItemStatus.WITHDRAWN
-        return ItemStatus.DRAFT
-
     # --- Wagtail hooks ----------------------------------------------------------------------
 
     def publish(self, revision, *args, **kwargs):
         """Refuse to publish a version that breaks the publication rules, whoever calls."""
-        from .validation import publication_errors
+        from ..validation import publication_errors
 
         errors = publication_errors(revision.as_object())
         if errors:

@@ -1,7 +1,8 @@
-"""Review workflow tasks, withdrawals and numbered catalog revisions."""
+"""Review workflow tasks (items and service guides), withdrawals and numbered catalog revisions."""
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models.functions import Cast
@@ -10,10 +11,10 @@ from simple_history.models import HistoricalRecords
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
 
-from catalog.validation import publication_errors
+from catalog.validation import review_blockers
 from permissions.scope import Scope, department_ids, in_scope, is_reviewer
 
-from .enums import RevisionChange
+from ..enums import RevisionChange
 
 
 class SendBackForm(TaskStateCommentForm):
@@ -27,6 +28,13 @@ class SendBackForm(TaskStateCommentForm):
 
 class ApproveWithCommentForm(TaskStateCommentForm):
     comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea({"rows": 3}))
+
+
+def reviewed_models():
+    """The models that go through the review workflow; each has a ``department``."""
+    from catalog.models import CertificateItem, ServiceGuide
+
+    return (CertificateItem, ServiceGuide)
 
 
 def is_own_submission(task_state_or_obj, user) -> bool:
@@ -65,7 +73,7 @@ class ScopedReviewTask(Task):
         if not self.user_may_review(obj, user) or is_own_submission(obj, user):
             return []
         actions = [("reject", self.send_back_label, True)]
-        if not publication_errors(obj):
+        if not review_blockers(obj):
             actions += [("approve", "审核通过", False), ("approve", "审核通过并填写意见", True)]
         return actions
 
@@ -76,7 +84,7 @@ class ScopedReviewTask(Task):
         obj = task_state.revision.as_object()
         allowed = {name for name, _label, _modal in self.get_actions(obj, user)}
         if action_name not in allowed:
-            raise PermissionDenied("您不能对该证明事项执行此审核操作。")
+            raise PermissionDenied(f"您不能对该{obj._meta.verbose_name}执行此审核操作。")
         if action_name == "reject" and not (kwargs.get("comment") or "").strip():
             raise PermissionDenied("退回修改时必须填写意见。")
         return super().on_action(task_state, user, action_name, **kwargs)
@@ -85,22 +93,26 @@ class ScopedReviewTask(Task):
         return TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
 
     def _filter_states_by_departments(self, states, ids):
-        from catalog.models import CertificateItem
-
+        """Task states of objects (items or guides) whose department is in ``ids``."""
         if ids is None:
             return states
-        item_ids = (
-            CertificateItem.objects.filter(department__in=ids)
-            .annotate(pk_str=Cast("pk", models.CharField()))
-            .values("pk_str")
-        )
-        return states.filter(workflow_state__object_id__in=item_ids)
+        condition = models.Q(pk__in=[])
+        for model in reviewed_models():
+            object_ids = (
+                model.objects.filter(department__in=ids)
+                .annotate(pk_str=Cast("pk", models.CharField()))
+                .values("pk_str")
+            )
+            condition |= models.Q(
+                workflow_state__base_content_type=ContentType.objects.get_for_model(model),
+                workflow_state__object_id__in=object_ids,
+            )
+        return states.filter(condition)
 
 
 class DepartmentLeaderApprovalTask(ScopedReviewTask):
-    """The department's leader in charge approves before the justice bureau sees the item.
-
-    Skipped when the item's department has no active leader.
+    """The department's leader in charge approves before the justice bureau sees the item or
+    guide. Skipped when its department has no active leader.
     """
 
     class Meta:
@@ -109,7 +121,7 @@ class DepartmentLeaderApprovalTask(ScopedReviewTask):
 
     @classmethod
     def get_description(cls):
-        return "事项所属单位的分管领导审批本单位提交的证明事项；单位没有分管领导时自动跳过。"
+        return "所属单位的分管领导审批本单位提交的证明事项和办事指南；单位没有分管领导时自动跳过。"
 
     def user_may_review(self, obj, user) -> bool:
         return in_scope(user, Scope.LEAD, obj.department_id) and not user.is_superuser
@@ -145,7 +157,7 @@ class JusticeBureauReviewTask(ScopedReviewTask):
 
     @classmethod
     def get_description(cls):
-        return "旗司法局审核员审核各单位提交的证明事项，审核通过即发布。"
+        return "旗司法局审核员审核各单位提交的证明事项和办事指南，审核通过即发布。"
 
     def user_may_review(self, obj, user) -> bool:
         return is_reviewer(user)
@@ -187,6 +199,39 @@ class ItemWithdrawal(models.Model):
 
     def __str__(self):
         return f"{self.item_id} {self.withdrawn_at:%Y-%m-%d}"
+
+
+class GuideWithdrawal(models.Model):
+    """A reviewer's decision to take a service guide off the public site, with the reason."""
+
+    guide = models.ForeignKey(
+        "catalog.ServiceGuide",
+        verbose_name="办事指南",
+        on_delete=models.PROTECT,
+        related_name="withdrawals",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="撤回时的发布版本",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+    )
+    reason = models.TextField("撤回理由")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="撤回人", on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField("撤回时间", default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "办事指南撤回记录"
+        verbose_name_plural = "办事指南撤回记录"
+        ordering = ["-withdrawn_at"]
+
+    def __str__(self):
+        return f"{self.guide_id} {self.withdrawn_at:%Y-%m-%d}"
 
 
 class CatalogRevision(models.Model):

@@ -1,0 +1,125 @@
+"""The letter form as a PDF: A4, Chinese text that can be selected and copied.
+
+The text uses Adobe's standard CID font STSong-Light (UniGB-UCS2-H encoding), which ReportLab
+ships the metrics of: nothing has to be installed to generate the file, the text stays text,
+and PDF readers draw it with their Chinese Song typeface (Adobe Reader's own, or a
+substitute such as Noto Serif CJK through fontconfig).
+"""
+
+import io
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import KeepTogether
+
+from .template import BLANK, COOPERATION, CommitmentLetterTemplate
+
+FONT = "STSong-Light"
+
+
+@cache
+def _register_font() -> str:
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    return FONT
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    font = _register_font()
+    body = ParagraphStyle(
+        "body", fontName=font, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24
+    )
+    return {
+        "title": ParagraphStyle(
+            "title", parent=body, fontSize=20, leading=30, alignment=TA_CENTER, firstLineIndent=0
+        ),
+        "matter": ParagraphStyle(
+            "matter", parent=body, fontSize=14, leading=24, alignment=TA_CENTER, firstLineIndent=0
+        ),
+        "number": ParagraphStyle("number", parent=body, alignment=TA_RIGHT, firstLineIndent=0),
+        "heading": ParagraphStyle(
+            "heading",
+            parent=body,
+            fontSize=14,
+            leading=26,
+            spaceBefore=6,
+            firstLineIndent=0,
+            keepWithNext=1,
+        ),
+        "subheading": ParagraphStyle("subheading", parent=body, firstLineIndent=0, keepWithNext=1),
+        "cell": ParagraphStyle("cell", parent=body, firstLineIndent=0),
+        "choices": ParagraphStyle("choices", parent=body, firstLineIndent=0, leftIndent=24),
+        "body": body,
+        "note": ParagraphStyle("note", parent=body, fontSize=10.5, leading=18),
+    }
+
+
+def _p(text: str, style: str) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), _styles()[style])
+
+
+def _footer(text: str):
+    def draw(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 9)
+        canvas.drawCentredString(A4[0] / 2, 1.3 * cm, f"{text}　第{doc.page}页")
+        canvas.restoreState()
+
+    return draw
+
+
+def render_pdf(template: CommitmentLetterTemplate) -> bytes:
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=2.6 * cm,
+        rightMargin=2.6 * cm,
+        topMargin=2.5 * cm,
+        bottomMargin=2.5 * cm,
+        title=f"{template.title}{template.matter}",
+        author=template.department_name,
+        subject=template.follows,
+        creator="阿右旗证明事项告知承诺制平台",
+    )
+    story = [
+        _p(template.title, "title"),
+        _p(template.matter, "matter"),
+        _p(template.number_line, "number"),
+    ]
+    # The closing sentence and the signature blocks stay on one page.
+    closing: list = []
+    for block in template.blocks:
+        if block.kind == "paragraph" and block.text == COOPERATION:
+            closing.append(_p(block.text, "body"))
+        elif block.kind in ("heading", "subheading"):
+            story.append(_p(block.text, block.kind))
+        elif block.kind == "fields":
+            text = "　　".join(f"{label}：{value or BLANK}" for label, value in block.fields)
+            story.append(_p(text, "body"))
+        elif block.kind == "paragraph":
+            story.append(_p(block.text, "body"))
+        elif block.kind == "choices":
+            story.append(_p("\n".join(f"□ {item}" for item in block.items), "choices"))
+        elif block.kind == "blank_lines":
+            story.extend(_p("_" * 36, "body") for _ in range(block.count))
+        elif block.kind == "signatures":
+            rows = [
+                [_p(f"{lab}{val}", "cell"), _p(f"{rlab}{rval}", "cell")]
+                for (lab, val), (rlab, rval) in zip(block.fields, block.right, strict=True)
+            ]
+            table = Table(rows, colWidths=[doc.width / 2] * 2)
+            table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 8)]))
+            story.append(KeepTogether([*closing, Spacer(1, 12), table]))
+        elif block.kind == "note":
+            story.append(_p(block.text, "note"))
+    draw = _footer(template.follows)
+    doc.build(story, onFirstPage=draw, onLaterPages=draw)
+    return out.getvalue()

@@ -1,0 +1,146 @@
+"""One 附件4 row as plain values, built from a sheet, a live item or a stored revision.
+
+Both directions of the spreadsheet door meet here: the export turns items into rows and the
+resource renders them as cells; the import parses cells into a row and compares it with the row
+of the item's current version. Comparison goes through the same cleaning as the import, so
+spacing or full-width digits never count as a change.
+"""
+
+from dataclasses import dataclass, field
+
+from .bases import Basis
+from .cleaning import clean_line, clean_text, text_key
+
+LEVEL_FIELDS = ("level_provincial", "level_city", "level_county", "level_township")
+# The item fields a 附件4 row holds (legal bases apart).
+ITEM_FIELDS = (
+    "name",
+    "purpose",
+    "requesting_unit",
+    "issuing_unit",
+    *LEVEL_FIELDS,
+    "matter_type",
+    "remarks",
+)
+MULTILINE_FIELDS = {"remarks"}
+
+
+@dataclass
+class CatalogRow:
+    item_id: int | None = None  # the item a row was built from (export only)
+    department_id: int | None = None
+    department_name: str = ""
+    serial: str = ""
+    name: str = ""
+    purpose: str = ""
+    legal_bases: list[Basis] = field(default_factory=list)
+    legal_levels: list[str] = field(default_factory=list)
+    requesting_unit: str = ""
+    issuing_unit: str = ""
+    level_provincial: bool = False
+    level_city: bool = False
+    level_county: bool = False
+    level_township: bool = False
+    matter_type: str = ""
+    remarks: str = ""
+
+    @property
+    def key(self) -> tuple:
+        return natural_key(self.department_id, self.name, self.purpose)
+
+    def item_fields(self) -> dict:
+        return {name: getattr(self, name) for name in ITEM_FIELDS}
+
+    def legal_basis_dicts(self) -> list[dict]:
+        return [
+            {
+                "name": b.name,
+                "document_number": b.document_number,
+                "article": b.article,
+                "article_text": b.article_text,
+                "legal_level": b.legal_level,
+            }
+            for b in self.legal_bases
+        ]
+
+
+def natural_key(department_id, name, purpose) -> tuple:
+    """The stable key of an item in a sheet: its department, 证明名称 and 证明用途, cleaned."""
+    return (department_id, text_key(name), text_key(purpose))
+
+
+def comparable(name: str, value):
+    if name in LEVEL_FIELDS:
+        return bool(value)
+    if name in MULTILINE_FIELDS:
+        return clean_text(value)
+    return clean_line(value)
+
+
+def changed_fields(current: CatalogRow, imported: CatalogRow) -> list[str]:
+    """Item fields (and ``legal_bases``) in which ``imported`` differs from ``current``.
+
+    ``imported`` was read through the same cleaning, so only ``current`` is cleaned here.
+    """
+    names = [n for n in ITEM_FIELDS if comparable(n, getattr(current, n)) != getattr(imported, n)]
+    before = [b.comparable() for b in current.legal_bases]
+    after = [b.values() for b in imported.legal_bases]
+    if before != after:
+        names.append("legal_bases")
+    return names
+
+
+def _bases(rows) -> list[Basis]:
+    return [
+        Basis(
+            name=r["name"],
+            document_number=r.get("document_number") or "",
+            article=r.get("article") or "",
+            article_text=r.get("article_text") or "",
+            legal_level=r.get("legal_level") or "",
+        )
+        for r in rows
+    ]
+
+
+def rows_from_live(items) -> list[CatalogRow]:
+    """Rows of live items (their database rows are the published versions), in the order of
+    ``items``, read with two queries and without building model instances."""
+    from catalog.models import LegalBasis
+
+    items = items.prefetch_related(None)
+    bases: dict[int, list[dict]] = {}
+    for basis in (
+        LegalBasis.objects.filter(item__in=items.values("pk"))
+        .order_by("item_id", "sort_order", "pk")
+        .values("item_id", "name", "document_number", "article", "article_text", "legal_level")
+    ):
+        bases.setdefault(basis["item_id"], []).append(basis)
+    return [
+        _row(
+            values["department_id"],
+            values["department__name"],
+            values,
+            _bases(bases.get(values["pk"], [])),
+        )
+        for values in items.values("pk", "department_id", "department__name", *ITEM_FIELDS)
+    ]
+
+
+def row_from_content(content: dict, department_names: dict[int, str]) -> CatalogRow:
+    """A stored Wagtail revision's content (``Revision.content``), read without deserialising."""
+    children = sorted(content.get("legal_bases") or [], key=lambda r: r.get("sort_order") or 0)
+    department_id = content.get("department")
+    return _row(department_id, department_names.get(department_id, ""), content, _bases(children))
+
+
+def _row(department_id, department_name, values: dict, bases: list[Basis]) -> CatalogRow:
+    row = CatalogRow(
+        item_id=values.get("pk"), department_id=department_id, department_name=department_name
+    )
+    for name in ITEM_FIELDS:
+        value = values.get(name)
+        setattr(row, name, bool(value) if name in LEVEL_FIELDS else (value or ""))
+    row.legal_bases = bases
+    row.legal_levels = [b.legal_level for b in bases]
+    return row

@@ -1,0 +1,372 @@
+"""What each imported row means: which record it is, whether it changed, who may write it.
+
+A session is made for one import run. django-import-export's row loop (see
+``resources.SessionRows``) asks it, row by row, to start the row, check it, say whether it is
+unchanged, write it (only when confirmed) and record the outcome in a ``RowReport``.
+
+Certificate items are matched by the natural key (department, 证明名称, 证明用途), each cleaned
+(spaces, full-width digits, bracket style, case; see ``cleaning.text_key``) and compared with
+the item's *current version* (its latest revision). Writes go through ``catalog.services``:
+new rows become draft items with their first revision (``item_create``), changed rows a new
+draft revision (``item_update``), and - when the clerk asked for it - complete ones are
+submitted for review (``item_submit``). The departments of a 附件2 table: ``contacts``.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from django.contrib.contenttypes.models import ContentType
+from import_export.results import RowResult
+from wagtail.models import Revision, WorkflowState
+
+from catalog.enums import VerificationMethod
+from catalog.models import CertificateItem, Department, LegalBasis
+from catalog.services import item_create, item_submit, item_update
+from catalog.validation import publication_errors
+from permissions.scope import Scope, in_scope
+
+from .cleaning import clean_line, clean_text, text_key
+from .layout import ANNEX4
+from .report import Change, Issue, RowReport, RowStatus
+from .resources import DEPARTMENT, ROW_NUMBER, CatalogRowResource
+from .rows import ITEM_FIELDS, CatalogRow, changed_fields, natural_key, row_from_content
+
+# 附件4 has no columns for the notification content of 附件3. A new item gets these markers,
+# and no verification time limit, so ``publication_errors`` keeps it from being submitted until
+# the clerk has written the real content in the admin.
+PENDING = "【待补充】本事项由附件4表格导入，"
+NEW_ITEM_DEFAULTS = {
+    "certificate_content": PENDING + "请填写证明的内容（许可条件和材料要求）。",
+    "false_commitment_consequences": PENDING + "请填写不实承诺的责任。",
+    "verification_method": VerificationMethod.ONLINE,
+    "verification_time_limit_days": None,
+}
+NEW_ITEM_NOTE = (
+    "新增为草稿。附件4不含告知内容（附件3），请在系统中补充“证明的内容”“不实承诺的责任”"
+    "“核查方式和时限”后再提交审核。"
+)
+IMPORT_STATUS = {
+    RowResult.IMPORT_TYPE_NEW: RowStatus.NEW,
+    RowResult.IMPORT_TYPE_UPDATE: RowStatus.CHANGED,
+    RowResult.IMPORT_TYPE_SKIP: RowStatus.UNCHANGED,
+}
+_BANNER_PREFIX = re.compile(r"^(阿拉善右旗|阿右旗|旗)")
+
+
+class DepartmentDirectory:
+    """Departments by name as clerks write it: with or without the banner prefix 旗."""
+
+    def __init__(self):
+        self.by_key: dict[str, Department] = {}
+        departments = list(Department.objects.only("pk", "name", "sort_order", "kind"))
+        for department in departments:
+            self.by_key.setdefault(text_key(department.name), department)
+        for department in departments:
+            self.by_key.setdefault(_BANNER_PREFIX.sub("", text_key(department.name)), department)
+
+    def get(self, name) -> Department | None:
+        key = text_key(name)
+        if not key:
+            return None
+        return self.by_key.get(key) or self.by_key.get(_BANNER_PREFIX.sub("", key))
+
+
+@dataclass
+class Existing:
+    """An item's current version, as the import compares against it."""
+
+    pk: int
+    row: CatalogRow
+    content: dict
+    live: bool
+    workflow_status: str | None = None
+    locked_by: str = ""  # who holds the item's edit lock, if anyone
+
+
+@dataclass
+class RowState:
+    report: RowReport
+    department: Department | None = None
+    existing: Existing | None = None
+    matches: list[Existing] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    submittable: bool = False
+
+
+class Session:
+    resource_class: type
+
+    def __init__(self, *, user):
+        self.user = user
+        self.states: dict[int, RowState] = {}
+        self.resource = self.resource_class(session=self)
+
+    def state(self, row) -> RowState:
+        return self.states[int(row[ROW_NUMBER])]
+
+    def finish(self, result) -> None:
+        """Record what happened to each row, from django-import-export's result."""
+        for row_result in result.rows:
+            self.finish_row(row_result.row_values, row_result)
+
+    def finish_row(self, row, row_result) -> None:
+        report = self.state(row).report
+        if row_result.import_type in IMPORT_STATUS:
+            report.status = IMPORT_STATUS[row_result.import_type]
+            return
+        report.status = RowStatus.ERROR
+        if row_result.validation_error is not None:
+            for attribute, messages in row_result.validation_error.message_dict.items():
+                column = self.resource.column_label(attribute)
+                report.errors.extend(Issue(column, message) for message in messages)
+        for error in row_result.errors:
+            report.errors.append(
+                Issue(self.resource.column_label("name"), f"保存失败：{error.error}")
+            )
+        report.notes = []
+        report.submit = False
+
+    def reports(self) -> list[RowReport]:
+        return [self.states[n].report for n in sorted(self.states)]
+
+
+class CatalogImportSession(Session):
+    resource_class = CatalogRowResource
+
+    def __init__(self, *, user, submit: bool):
+        super().__init__(user=user)
+        self.submit = submit
+        self.directory = DepartmentDirectory()
+        self.index: dict[tuple, list[Existing]] = {}
+        self.all_existing: dict[int, Existing] = {}
+        self.seen: dict[tuple, int] = {}
+        self.created: list[int] = []  # new items, whose reference index is built at the end
+        self._items: dict[int, CertificateItem] | None = None
+
+    # --- before the loop ----------------------------------------------------------------
+
+    def prepare(self, dataset) -> None:
+        """Load the current version of every item of the departments the file names."""
+        departments = {self.directory.get(name) for name in set(dataset[DEPARTMENT])}
+        ids = {d.pk for d in departments if d is not None}
+        names = dict(Department.objects.filter(pk__in=ids).values_list("pk", "name"))
+        items = list(
+            CertificateItem.objects.filter(department_id__in=ids).values_list(
+                "pk", "department_id", "name", "purpose", "live", "latest_revision_id"
+            )
+        )
+        locks = self._locks(ids)
+        contents = dict(
+            Revision.objects.filter(pk__in=[i[5] for i in items if i[5]]).values_list(
+                "pk", "content"
+            )
+        )
+        content_type = ContentType.objects.get_for_model(CertificateItem)
+        workflow = dict(
+            WorkflowState.objects.filter(
+                base_content_type=content_type,
+                object_id__in=[str(i[0]) for i in items],
+                status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+            ).values_list("object_id", "status")
+        )
+        for pk, department_id, name, purpose, live, revision_id in items:
+            content = contents.get(revision_id)
+            if content is None:  # an item written without Wagtail (never in this project)
+                content = CertificateItem.objects.get(pk=pk).serializable_data()
+            row = row_from_content(content, names)
+            existing = Existing(pk, row, content, live, workflow.get(str(pk)), locks.get(pk, ""))
+            self.all_existing[pk] = existing
+            keys = {row.key, natural_key(department_id, name, purpose)}
+            for key in keys:
+                self.index.setdefault(key, []).append(existing)
+
+    def _locks(self, department_ids) -> dict[int, str]:
+        """Items locked by someone else than the importing user: their locker's name."""
+        locked = CertificateItem.objects.filter(department_id__in=department_ids, locked=True)
+        if self.user is not None:
+            locked = locked.exclude(locked_by=self.user)
+        return {
+            item.pk: (item.locked_by.get_full_name() or item.locked_by.get_username())
+            if item.locked_by
+            else "他人"
+            for item in locked.select_related("locked_by").only("pk", "locked_by")
+        }
+
+    # --- the loop -----------------------------------------------------------------------
+
+    def start_row(self, row) -> tuple[CatalogRow, bool]:
+        name_column, purpose_column = self.resource.fields["name"], self.resource.fields["purpose"]
+        department = self.directory.get(row[DEPARTMENT])
+        state = RowState(
+            report=RowReport(
+                number=int(row[ROW_NUMBER]),
+                department=department.name if department else clean_line(row[DEPARTMENT]),
+                name=clean_line(row[name_column.column_name]),
+                purpose=clean_line(row[purpose_column.column_name]),
+            ),
+            department=department,
+        )
+        self.states[state.report.number] = state
+        instance = CatalogRow(department_id=department.pk if department else None)
+        if department is not None:
+            key = natural_key(
+                department.pk, row[name_column.column_name], row[purpose_column.column_name]
+            )
+            state.matches = self.index.get(key, [])
+            if len(state.matches) == 1:
+                state.existing = state.matches[0]
+                state.report.item_id = state.existing.pk
+        return instance, state.existing is None
+
+    def check_row(self, instance: CatalogRow, row, failed: set[str]):
+        state = self.state(row)
+        department = state.department
+        if department is None:
+            yield (
+                "department_name",
+                f"系统中没有名为“{clean_line(row[DEPARTMENT])}”的实施机关，请核对单位名称"
+                "（写在“实施机关：单位名称”行中）。",
+            )
+        elif not self._may_write(department, new=state.existing is None):
+            yield (
+                "department_name",
+                f"您没有权限编辑“{department.name}”的证明事项，该行不能导入。",
+            )
+        if not {"legal_bases", "legal_levels"} & failed:
+            yield from self._pair_bases(instance)
+        if department is not None and not {"name", "purpose"} & failed:
+            first = self.seen.setdefault(instance.key, state.report.number)
+            if first != state.report.number:
+                yield (
+                    "name",
+                    f"与第{first}行重复：同一单位中证明名称和证明用途都相同的事项只能填写一行。",
+                )
+            if len(state.matches) > 1:
+                ids = "、".join(str(m.pk) for m in state.matches)
+                yield (
+                    "name",
+                    f"系统中有{len(state.matches)}个事项（编号{ids}）的证明名称和证明用途与此行相同，"
+                    "无法确定要更新哪一个。请先在系统中修改或删除重复的事项。",
+                )
+        existing = state.existing
+        locked = existing is not None and existing.locked_by and not failed
+        if locked and changed_fields(existing.row, instance):
+            yield (
+                "name",
+                f"该事项已被“{existing.locked_by}”锁定编辑，不能导入修改。"
+                "请等对方解锁（或请其解锁）后再导入。",
+            )
+
+    def _may_write(self, department: Department, *, new: bool) -> bool:
+        if self.user is None:  # a command-line dry run without --user
+            return True
+        perms = ["catalog.change_certificateitem"] + (
+            ["catalog.add_certificateitem"] if new else []
+        )
+        return self.user.has_perms(perms) and in_scope(self.user, Scope.EDIT, department.pk)
+
+    def _pair_bases(self, instance: CatalogRow):
+        bases, levels = instance.legal_bases, instance.legal_levels
+        if bases and not levels:
+            yield ("legal_levels", "请填写效力层级（每条设定依据一个，按顺序每行一个）。")
+        elif levels and not bases:
+            yield ("legal_bases", "填写了效力层级，但没有填写设定依据。")
+        elif len(levels) == 1 or len(levels) == len(bases):
+            levels = levels * len(bases) if len(levels) == 1 else levels
+            instance.legal_bases = [
+                replace(b, legal_level=level) for b, level in zip(bases, levels, strict=True)
+            ]
+        else:
+            yield (
+                "legal_levels",
+                f"填写了{len(levels)}个效力层级，但设定依据有{len(bases)}条："
+                "请按设定依据的顺序逐条填写效力层级，每行一个。",
+            )
+
+    def is_unchanged(self, instance: CatalogRow, row) -> bool:
+        state = self.state(row)
+        instance.department_name = state.department.name
+        if state.existing is None:
+            state.report.notes = [NEW_ITEM_NOTE]
+            return False
+        state.changed = changed_fields(state.existing.row, instance)
+        if not state.changed:
+            return True
+        state.report.changes = self._changes(state.existing.row, instance, state.changed)
+        state.report.notes = self._notes_for_change(state, instance)
+        state.report.submit = state.submittable
+        return False
+
+    def _changes(self, old: CatalogRow, new: CatalogRow, fields: list[str]) -> list[Change]:
+        """The changed cells in the order of the 附件4 columns, old and new text."""
+        keys = set(fields) | ({"legal_levels"} if "legal_bases" in fields else set())
+        before, after = self.resource.cells(old), self.resource.cells(new)
+        return [
+            Change(column.label, before[column.key], after[column.key])
+            for column in ANNEX4.columns
+            if column.key in keys
+            and clean_text(before[column.key]) != clean_text(after[column.key])
+        ]
+
+    def _notes_for_change(self, state: RowState, instance: CatalogRow) -> list[str]:
+        existing = state.existing
+        notes = []
+        if existing.workflow_status == WorkflowState.STATUS_IN_PROGRESS:
+            notes.append("该事项正在审核中：导入的修改将保存为新版本，需要重新审核。")
+        elif self.submit:
+            blockers = self._blockers(existing, instance)
+            if blockers:
+                notes.append("导入后保存为草稿，暂不能提交审核：" + "".join(blockers))
+            else:
+                state.submittable = True
+                resubmit = existing.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES
+                notes.append("导入后重新提交审核。" if resubmit else "导入后提交审核。")
+        else:
+            notes.append("导入后保存为草稿（未提交审核）。")
+        if existing.live:
+            notes.append("公开目录仍显示已发布的版本，审核通过后才更新。")
+        return notes
+
+    def _blockers(self, existing: Existing, instance: CatalogRow) -> list[str]:
+        """The publication rules the item would break after the import, as messages."""
+        values = {}
+        for model_field in CertificateItem._meta.concrete_fields:
+            if model_field.name in existing.content and not model_field.is_relation:
+                values[model_field.attname] = existing.content[model_field.name]
+        candidate = CertificateItem(**values)
+        candidate.department_id = instance.department_id
+        for name in ITEM_FIELDS:
+            setattr(candidate, name, getattr(instance, name))
+        bases = [LegalBasis(**b) for b in instance.legal_basis_dicts()]
+        errors = publication_errors(candidate, legal_bases=bases)
+        return [message for messages in errors.values() for message in messages]
+
+    def write_row(self, instance: CatalogRow, row) -> None:
+        state = self.state(row)
+        if state.existing is None:
+            item = item_create(
+                user=self.user,
+                department=state.department,
+                fields={**instance.item_fields(), **NEW_ITEM_DEFAULTS},
+                legal_bases=instance.legal_basis_dicts(),
+            )
+            self.created.append(item.pk)
+        else:
+            fields = {n: getattr(instance, n) for n in state.changed if n != "legal_bases"}
+            bases = instance.legal_basis_dicts() if "legal_bases" in state.changed else None
+            item = item_update(
+                user=self.user, item=self._item(state.existing.pk), fields=fields, legal_bases=bases
+            )
+            if self.submit and state.submittable:
+                item_submit(user=self.user, item=item)
+        state.report.item_id = item.pk
+
+    def _item(self, pk: int) -> CertificateItem:
+        if self._items is None:  # the items of every matched row, in one query
+            ids = {s.existing.pk for s in self.states.values() if s.existing}
+            self._items = CertificateItem.objects.in_bulk(ids)
+        return self._items[pk]
+
+    def untouched(self) -> int:
+        matched = {s.existing.pk for s in self.states.values() if s.existing}
+        return len(set(self.all_existing) - matched)

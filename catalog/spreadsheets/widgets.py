@@ -1,0 +1,132 @@
+"""django-import-export widgets for the 附件4 columns: cell text ↔ value, both ways.
+
+``clean`` raises ``ValueError`` with a Chinese message; the resource turns it into an error of
+that row and column.
+"""
+
+import re
+
+from django.db import models
+from import_export.widgets import Widget
+
+from .bases import parse_bases, render_bases
+from .cleaning import clean_line, clean_text, text_key
+
+YES_MARKS = {"✓", "√", "✔", "☑", "✅", "●", "是", "有", "Y", "YES", "1", "TRUE", "V"}
+NO_MARKS = {"", "×", "✗", "✘", "否", "无", "N", "NO", "0", "FALSE", "-", "/", "—"}
+
+
+class LineWidget(Widget):
+    """A one-line text field (名称, 用途, 单位): stray spaces and line breaks removed."""
+
+    def __init__(self, *, max_length: int, required: bool = True):
+        super().__init__()
+        self.max_length = max_length
+        self.required = required
+
+    def clean(self, value, row=None, **kwargs):
+        text = clean_line(value)
+        if self.required and not text:
+            raise ValueError("不能为空。")
+        if len(text) > self.max_length:
+            raise ValueError(f"不能超过{self.max_length}个字（现有{len(text)}个字）。")
+        return text
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class TextWidget(Widget):
+    """A field that may hold several lines (备注)."""
+
+    def clean(self, value, row=None, **kwargs):
+        return clean_text(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class SerialWidget(Widget):
+    """序号: a number or text (1, "1", "１", "1."); only ever shown back to the clerk."""
+
+    def clean(self, value, row=None, **kwargs):
+        return clean_line(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value in (None, "") else str(value)
+
+
+class MarkWidget(Widget):
+    """A 行使层级 column: ✓ or √ (or 是, Y, 1) when it applies, empty when it does not."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is True or value is False:
+            return value
+        text = re.sub(r"\s+", "", clean_line(value)).upper()
+        if text in YES_MARKS:
+            return True
+        if text in NO_MARKS:
+            return False
+        raise ValueError(f"无法识别的标记“{clean_line(value)}”：适用的请填✓或√，不适用的留空。")
+
+    def render(self, value, obj=None, **kwargs):
+        return "✓" if value else ""
+
+
+class ChoiceWidget(Widget):
+    """A column with fixed choices (事项类型), written as their Chinese labels."""
+
+    def __init__(self, choices: type[models.TextChoices], *, what: str):
+        super().__init__()
+        self.choices = choices
+        self.what = what
+        self.by_label = {text_key(label): value for value, label in choices.choices}
+
+    def clean(self, value, row=None, **kwargs):
+        text = clean_line(value)
+        if not text:
+            raise ValueError("不能为空。")
+        try:
+            return self.by_label[text_key(text)]
+        except KeyError:
+            options = "、".join(self.choices.labels)
+            raise ValueError(f"“{text}”不是有效的{self.what}，应为：{options}之一。") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return self.choices(value).label if value else ""
+
+
+class LegalBasesWidget(Widget):
+    """依据名称、文号及条文内容: several bases in one cell (see ``bases``)."""
+
+    def clean(self, value, row=None, **kwargs):
+        return parse_bases(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return render_bases(value or [])
+
+
+class LegalLevelsWidget(Widget):
+    """效力层级: one level per basis, separated by line breaks, 、 or ；."""
+
+    def __init__(self, choices: type[models.TextChoices]):
+        super().__init__()
+        self.choices = choices
+        self.by_label = {text_key(label): value for value, label in choices.choices}
+
+    def clean(self, value, row=None, **kwargs):
+        tokens = [t for t in re.split(r"[\n、，,；;/／\s]+", clean_text(value)) if t]
+        levels, unknown = [], []
+        for token in tokens:
+            level = self.by_label.get(text_key(token))
+            if level is None:
+                unknown.append(token)
+            levels.append(level)
+        if unknown:
+            options = "、".join(self.choices.labels)
+            names = "、".join(f"“{t}”" for t in unknown)
+            raise ValueError(f"{names}不是有效的效力层级，应为：{options}之一。")
+        return levels
+
+    def render(self, value, obj=None, **kwargs):
+        return "\n".join(self.choices(v).label for v in value or [] if v)

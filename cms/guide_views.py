@@ -1,0 +1,95 @@
+"""Public pages of service guides and of the letter form of an item. Published content only."""
+
+import mimetypes
+import re
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+
+from catalog.guides.selectors import guide_materials, published_guide, published_guides
+from catalog.letters import letter_template_for
+from catalog.letters.docx import render_docx
+from catalog.letters.pdf import render_pdf
+from catalog.selectors import departments_by_kind, published_item
+from publishing.selectors import letter_form_follows
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def guide_list(request):
+    guides = list(published_guides().order_by("department__sort_order", "department_id", "name"))
+    by_department: dict = {}
+    for guide in guides:
+        by_department.setdefault(guide.department, []).append(guide)
+    return render(
+        request,
+        "public/guides.html",
+        {"by_department": list(by_department.items()), "department_groups": departments_by_kind()},
+    )
+
+
+def guide_detail(request, pk):
+    guide = published_guide(pk)
+    if guide is None:
+        raise Http404("该办事指南不存在或未发布")
+    return render(
+        request,
+        "public/guide_detail.html",
+        {
+            "guide": guide,
+            "materials": guide_materials(guide),
+            "steps": list(guide.steps.all()),
+            "department": guide.department,
+        },
+    )
+
+
+def guide_flow_chart(request, pk):
+    """The flow chart of a *published* guide (drafts' images are never served here)."""
+    guide = published_guide(pk)
+    if guide is None or not guide.flow_chart_id:
+        raise Http404("该办事指南没有流程图")
+    image = guide.flow_chart
+    content_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
+    return FileResponse(image.file.open("rb"), content_type=content_type)
+
+
+def _letter_template(pk):
+    item = published_item(pk)
+    if item is None:
+        raise Http404("该证明事项不存在或未发布")
+    return item, letter_template_for(item, follows=letter_form_follows(item))
+
+
+def _filename(template, extension: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "", template.filename_stem) + extension
+
+
+def letter_form(request, pk):
+    item, template = _letter_template(pk)
+    return render(
+        request,
+        "public/letter_form.html",
+        {"item": item, "department": item.department, "letter": template},
+    )
+
+
+def letter_form_docx(request, pk):
+    _item, template = _letter_template(pk)
+    disposition = content_disposition_header(True, _filename(template, ".docx"))
+    return HttpResponse(
+        render_docx(template),
+        content_type=DOCX_TYPE,
+        headers={"Content-Disposition": disposition},
+    )
+
+
+def letter_form_pdf(request, pk):
+    _item, template = _letter_template(pk)
+    disposition = content_disposition_header(False, _filename(template, ".pdf"))
+    return HttpResponse(
+        render_pdf(template),
+        content_type="application/pdf",
+        headers={"Content-Disposition": disposition},
+    )

@@ -1,0 +1,1 @@
+"""Signed commitment letters (承诺书): registration, numbering, disclosure, masking."""

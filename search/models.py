@@ -1,0 +1,106 @@
+"""The public search index (one row per *published* item) and the synonyms administrators keep.
+
+``SearchDocument`` is the database backend's index and the record of what is indexed: its three
+token columns hold the pre-tokenised text of ``search.analysis``. On SQLite three FTS5 tables
+index them (external content, kept in step by triggers); on PostgreSQL three generated
+``tsvector`` columns with GIN indexes do. Both are created by migration 0002 for the database
+in use; see docs/adr/007-search.md.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+
+from .analysis import normalize_synonym
+
+
+class SearchDocument(models.Model):
+    """What the public search knows about one published certificate item."""
+
+    item = models.OneToOneField(
+        "catalog.CertificateItem",
+        verbose_name="证明事项",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    department = models.ForeignKey(
+        "catalog.Department", verbose_name="实施机关", on_delete=models.CASCADE, related_name="+"
+    )
+    matter_type = models.CharField("事项类型", max_length=32)
+    focus_area = models.CharField("重点领域", max_length=32)
+    levels = models.PositiveSmallIntegerField("行使层级（位掩码）", default=0)
+    name_tokens = models.TextField("证明名称（分词）")
+    purpose_tokens = models.TextField("证明用途（分词）")
+    body_tokens = models.TextField("其他内容（分词）")
+    live_revision_id = models.PositiveIntegerField("索引的发布版本", null=True)
+    fingerprint = models.CharField("内容指纹", max_length=64)
+    indexed_at = models.DateTimeField("索引时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "检索索引条目"
+        verbose_name_plural = "检索索引条目"
+
+    def __str__(self):
+        return f"{self.item_id}"
+
+
+class SearchIndexState(models.Model):
+    """A counter raised by every write to the index, in the same transaction.
+
+    Processes keep per-version caches of facet data (see ``backends.database``) and reload
+    them when the counter moves."""
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "检索索引状态"
+        verbose_name_plural = "检索索引状态"
+
+    def __str__(self):
+        return f"v{self.version}"
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(version=F("version") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"version": 1})
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
+class Synonym(models.Model):
+    """Two ways of saying the same thing (户口 ↔ 户籍). A query with either finds both."""
+
+    term = models.CharField("检索词", max_length=50, help_text="例如：户口")
+    synonym = models.CharField("同义词", max_length=50, help_text="例如：户籍")
+    note = models.CharField("说明", max_length=200, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "检索同义词"
+        verbose_name_plural = "检索同义词"
+        ordering = ["term", "synonym"]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "synonym"], name="unique_synonym_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.term} ↔ {self.synonym}"
+
+    def clean(self):
+        term, synonym = normalize_synonym(self.term), normalize_synonym(self.synonym)
+        errors = {}
+        if not term:
+            errors["term"] = "检索词至少要包含一个汉字、字母或数字。"
+        if not synonym:
+            errors["synonym"] = "同义词至少要包含一个汉字、字母或数字。"
+        if term and term == synonym:
+            errors["synonym"] = "同义词不能与检索词相同（繁简、全半角、大小写视为相同）。"
+        if errors:
+            raise ValidationError(errors)
+        pairs = Synonym.objects.exclude(pk=self.pk).values_list("term", "synonym")
+        for a, b in pairs:
+            if {normalize_synonym(a), normalize_synonym(b)} == {term, synonym}:
+                raise ValidationError(f"“{a} ↔ {b}”已经存在。")

@@ -1,0 +1,359 @@
+"""Reads for the public search page: published items only, whatever the backend returns."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+
+from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.models import CertificateItem, Department, LegalBasis
+
+from .analysis import MAX_QUERY_LENGTH, ParsedQuery, parse_query, synonym_map
+from .backends import (
+    FACETS,
+    SearchBackendError,
+    SearchFilters,
+    SearchResults,
+    get_database_backend,
+    get_search_backend,
+)
+from .highlight import has_exact_hit, highlight, matches, snippet
+from .ranking import plan
+
+logger = logging.getLogger(__name__)
+
+SYNONYM_CACHE_KEY = "catalog_search:synonyms"
+PAGE_SIZE = 20
+MAX_PAGE = 500
+FACET_LABELS = {
+    "department": "实施机关",
+    "matter_type": "事项类型",
+    "level": "行使层级",
+    "focus_area": "重点领域",
+}
+CHOICES = {
+    "matter_type": MatterType.choices,
+    "level": ExerciseLevel.choices,
+    "focus_area": FocusArea.choices,
+}
+# Where the parts of an item's body are shown, in the order a snippet is looked for.
+BODY_LABELS = {
+    "conditions": "证明的内容",
+    "legal_bases": "设定依据",
+    "requesting_unit": "索要单位",
+    "issuing_unit": "开具单位",
+    "department_name": "实施机关",
+    "remarks": "备注",
+}
+
+
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """{term: synonyms} in both directions, as the administrators keep them (cached)."""
+    mapping = cache.get(SYNONYM_CACHE_KEY)
+    if mapping is None:
+        from .models import Synonym
+
+        mapping = synonym_map(Synonym.objects.values_list("term", "synonym"))
+        cache.set(SYNONYM_CACHE_KEY, mapping, 3600)
+    return mapping
+
+
+@dataclass
+class ResultRow:
+    item: CertificateItem
+    score: int
+    name_html: str
+    purpose_html: str
+    url: str = ""
+    meta: str = ""  # department · matter type · exercise levels
+    snippet: tuple[str, str] | None = None
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    options: list[FacetOption]
+    clear_url: str | None  # set when a value is selected
+
+    @property
+    def selected(self) -> FacetOption | None:
+        return next((o for o in self.options if o.selected), None)
+
+
+@dataclass
+class WithdrawnNotice:
+    name: str
+    purpose: str
+    department_name: str
+    revision_label: str
+    revision_url: str
+
+
+@dataclass
+class SearchPage:
+    text: str = ""
+    query: ParsedQuery | None = None
+    truncated: bool = False
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    results: SearchResults | None = None
+    rows: list[ResultRow] = field(default_factory=list)
+    page: int = 1
+    num_pages: int = 0
+    facets: list[Facet] = field(default_factory=list)
+    withdrawn: list[WithdrawnNotice] = field(default_factory=list)
+    contact: Department | None = None
+
+    @property
+    def searched(self) -> bool:
+        return bool(self.query)
+
+    @property
+    def total(self) -> int:
+        return self.results.total if self.results else 0
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def only_scattered(self) -> bool:
+        """There are results, but none contains a term exactly (a single character has no
+        exact form: it is never "only scattered")."""
+        if not (self.results and self.results.total) or self.results.exact_total:
+            return False
+        return any(term.phrases for term in plan(self.query))
+
+    def page_url(self, number: int) -> str:
+        return "?" + urlencode(self.params(page=number))
+
+    @property
+    def clear_filters_url(self) -> str:
+        return "?" + urlencode({"q": self.text})
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.page_url(self.page - 1) if self.page > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.page_url(self.page + 1) if self.page < self.num_pages else None
+
+    def params(self, **changes) -> dict[str, str]:
+        params = {"q": self.text, **self.filters.as_params()}
+        for key, value in changes.items():
+            if value in (None, ""):
+                params.pop(key, None)
+            else:
+                params[key] = str(value)
+        if params.get("page") == "1":
+            params.pop("page")
+        return params
+
+
+def _page_number(params) -> int:
+    try:
+        return min(max(int(params.get("page", 1)), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
+def run_search(query: ParsedQuery, filters: SearchFilters, page: int) -> SearchResults:
+    """The configured backend's answer; the database index answers when it cannot."""
+    offset = (page - 1) * PAGE_SIZE
+    backend = get_search_backend()
+    try:
+        return backend.search(query, filters, offset=offset, limit=PAGE_SIZE)
+    except SearchBackendError:
+        logger.warning("search: %s failed, answering from the database index", backend.name)
+        return get_database_backend().search(query, filters, offset=offset, limit=PAGE_SIZE)
+
+
+ROW_FIELDS = [
+    "name",
+    "purpose",
+    "requesting_unit",
+    "issuing_unit",
+    "certificate_content",
+    "remarks",
+    "matter_type",
+    "level_provincial",
+    "level_city",
+    "level_county",
+    "level_township",
+    "department__name",
+]
+
+
+def _rows(results: SearchResults, query: ParsedQuery) -> list[ResultRow]:
+    ids = [hit.item_id for hit in results.hits]
+    items = (
+        CertificateItem.objects.live()
+        .filter(pk__in=ids)
+        .select_related("department")
+        .only(*ROW_FIELDS)
+        .order_by()  # the hits' order; the catalog order would make SQLite scan the table
+    )
+    items = {item.pk: item for item in items}
+    rows = []
+    for hit in results.hits:
+        item = items.get(hit.item_id)
+        if item is None:  # not live any more (the index is being updated): never shown
+            continue
+        given = hit.highlights or {}
+        row = ResultRow(
+            item=item,
+            score=hit.score,
+            name_html=given.get("name") or highlight(item.name, query),
+            purpose_html=given.get("purpose") or highlight(item.purpose, query),
+            url=item.get_absolute_url(),
+            meta=" · ".join(
+                filter(
+                    None,
+                    (
+                        item.department.name,
+                        item.get_matter_type_display(),
+                        item.exercise_level_labels,
+                    ),
+                )
+            ),
+        )
+        rows.append((row, given))
+    # Where the hit is, for rows whose name and purpose have none: one query for their bases.
+    needing = [
+        row
+        for row, _given in rows
+        if not (has_exact_hit(row.item.name, query) or has_exact_hit(row.item.purpose, query))
+    ]
+    bases: dict[int, list[str]] = {}
+    for basis in LegalBasis.objects.filter(item_id__in=[r.item.pk for r in needing]).order_by(
+        "item_id", "sort_order", "pk"
+    ):
+        bases.setdefault(basis.item_id, []).append(
+            "".join(filter(None, (basis.name, basis.document_number, basis.article, "：")))
+            + basis.article_text
+        )
+    needing_ids = {row.item.pk for row in needing}
+    for row, given in rows:
+        if row.item.pk in needing_ids:
+            row.snippet = _snippet(row.item, query, given, bases.get(row.item.pk, []))
+    return [row for row, _given in rows]
+
+
+def _snippet(item, query: ParsedQuery, given: dict, bases: list[str]) -> tuple[str, str] | None:
+    for key, label in BODY_LABELS.items():
+        if given.get(key) and "<mark>" in given[key]:
+            return label, given[key]
+    parts = [
+        ("证明的内容", item.certificate_content),
+        *(("设定依据", text) for text in bases),
+        ("索要单位", item.requesting_unit),
+        ("开具单位", item.issuing_unit),
+        ("实施机关", item.department.name),
+        ("备注", item.remarks),
+    ]
+    return snippet(parts, query)
+
+
+def _facets(page: SearchPage) -> list[Facet]:
+    counts = page.results.facets if page.results else {}
+    facets = []
+    for key in FACETS:
+        values = counts.get(key, {})
+        if key == "department":
+            selected = page.filters.department
+            ids = set(values) | ({selected} if selected else set())
+            choices = [
+                (d.pk, d.name)
+                for d in Department.objects.filter(pk__in=ids).only("pk", "name", "sort_order")
+            ]
+        else:
+            selected = page.filters.value(key)
+            choices = CHOICES[key]
+        options = [
+            FacetOption(
+                value=str(value),
+                label=label,
+                count=values.get(value, 0),
+                selected=value == selected,
+                url="?" + urlencode(page.params(**{key: value, "page": None})),
+            )
+            for value, label in choices
+            if values.get(value, 0) or value == selected
+        ]
+        clear = "?" + urlencode(page.params(**{key: None, "page": None})) if selected else None
+        facets.append(Facet(key=key, label=FACET_LABELS[key], options=options, clear_url=clear))
+    return facets
+
+
+def withdrawn_notices(query: ParsedQuery) -> list[WithdrawnNotice]:
+    """Items that were in an earlier catalog revision, were taken out (取消), and are not live
+    now, whose name or purpose the query names."""
+    from publishing.enums import RevisionChange
+    from publishing.models import CatalogRevisionEntry
+
+    entries = (
+        CatalogRevisionEntry.objects.filter(change=RevisionChange.WITHDRAWN, item__live=False)
+        .select_related("catalog_revision")
+        .order_by("-catalog_revision__published_at", "-pk")
+    )
+    notices, seen = [], set()
+    for entry in entries[:500]:
+        if entry.item_id in seen:
+            continue
+        seen.add(entry.item_id)
+        if matches(entry.item_name, query) or matches(entry.purpose, query):
+            notices.append(
+                WithdrawnNotice(
+                    name=entry.item_name,
+                    purpose=entry.purpose,
+                    department_name=entry.department_name,
+                    revision_label=entry.catalog_revision.label,
+                    revision_url=entry.catalog_revision.get_absolute_url(),
+                )
+            )
+    return notices
+
+
+def contact_department() -> Department | None:
+    name = getattr(settings, "SEARCH_CONTACT_DEPARTMENT", "司法局")
+    return Department.objects.filter(name=name).first()
+
+
+def search_page(params) -> SearchPage:
+    raw = params.get("q", "") or ""
+    query = parse_query(raw, synonyms())
+    page = SearchPage(
+        text=query.text,
+        query=query,
+        truncated=len(" ".join(str(raw).split())) > MAX_QUERY_LENGTH,
+        filters=SearchFilters.from_query(params),
+        page=_page_number(params),
+    )
+    if not query:
+        return page
+    page.results = run_search(query, page.filters, page.page)
+    page.num_pages = -(-page.results.total // PAGE_SIZE)
+    if page.results.total and page.page > page.num_pages:
+        page.page = page.num_pages
+        page.results = run_search(query, page.filters, page.page)
+    page.rows = _rows(page.results, query)
+    page.facets = _facets(page)
+    if not page.results.exact_total:
+        page.withdrawn = withdrawn_notices(query)
+    if not page.results.total:
+        page.contact = contact_department()
+    return page

@@ -1,0 +1,43 @@
+"""Admin registration only: the synonyms administrators maintain."""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from permissions.scope import is_reviewer
+
+from .models import Synonym
+
+
+def may_maintain_synonyms(user) -> bool:
+    """Justice-bureau reviewers (who run the catalog) and system administrators (who hold the
+    department register), besides anyone granted the model permissions themselves."""
+    return bool(
+        user.is_active
+        and (user.is_superuser or is_reviewer(user) or user.has_perm("catalog.change_department"))
+    )
+
+
+class SynonymPermissionPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        return may_maintain_synonyms(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return may_maintain_synonyms(user) or super().user_has_any_permission(user, actions)
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = "检索同义词"
+    menu_name = "search_synonyms"
+    add_to_settings_menu = True
+    search_backend_name = None
+    search_fields = ["term", "synonym", "note"]
+    list_display = ["term", "synonym", "note", "updated_at"]
+    copy_view_enabled = False
+
+
+register_permission_policy(Synonym, SynonymPermissionPolicy(Synonym))
+register_snippet(SynonymViewSet)

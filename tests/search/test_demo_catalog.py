@@ -1,0 +1,186 @@
+"""The relevance set and the search page on the demo catalog, loaded by the real demo loader,
+against every backend: the database's full-text index (SQLite FTS5, or PostgreSQL when
+DATABASE_URL points to one) and Elasticsearch (ELASTICSEARCH_URL, else the osmem emulator)."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from catalog.models import CertificateItem
+from search.analysis import parse_query
+from search.backends import SearchFilters, get_database_backend
+from search.selectors import SYNONYM_CACHE_KEY, synonyms
+
+from .relevance import CASES, FIELDS, OTHER, QUERY_FORMS, UNPUBLISHED
+
+pytestmark = pytest.mark.django_db
+BACKENDS = ["database", "elasticsearch"]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _forget_synonyms_afterwards():
+    yield
+    cache.delete(SYNONYM_CACHE_KEY)
+
+
+def backend_of(name, demo):
+    return get_database_backend() if name == "database" else demo.es
+
+
+def search(backend, text, filters=None, limit=100):
+    return backend.search(
+        parse_query(text, synonyms()), filters or SearchFilters(), offset=0, limit=limit
+    )
+
+
+def live_keys(demo) -> set[str]:
+    return {demo.keys[i] for i in CertificateItem.objects.live().values_list("pk", flat=True)}
+
+
+def test_relevance_set_covers_every_query_form_and_every_field():
+    tags = {tag for case in CASES for tag in case.forms}
+    assert len(CASES) >= 60
+    assert tags - (QUERY_FORMS | FIELDS | OTHER) == set()
+    assert QUERY_FORMS - tags == set()
+    assert FIELDS - tags == set()
+    assert len({case.query for case in CASES}) == len(CASES)
+
+
+def test_demo_loader_indexes_exactly_the_published_items(demo_catalog):
+    live = live_keys(demo_catalog)
+    indexed = {demo_catalog.keys[i] for i in get_database_backend().fingerprints()}
+    assert indexed == live
+    assert live.isdisjoint(UNPUBLISHED)
+    assert len(live) == 36
+
+
+@pytest.mark.parametrize("backend_name", BACKENDS)
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_relevance(case, backend_name, demo_catalog):
+    results = search(backend_of(backend_name, demo_catalog), case.query)
+    found = demo_catalog.key_list(h.item_id for h in results.hits)
+    assert len(found) == results.total  # every result fits on the page asked for
+    problems = []
+    if case.none and found:
+        problems.append(f"expected no results, got {found}")
+    if case.all_live and set(found) != live_keys(demo_catalog):
+        problems.append(f"expected every published item, got {sorted(found)}")
+    if case.first and set(found[: len(case.first)]) != set(case.first):
+        problems.append(f"first {len(case.first)} should be {set(case.first)}")
+    if case.order and found[: len(case.order)] != list(case.order):
+        problems.append(f"should start with {list(case.order)}")
+    missing = [k for k in case.include if k not in found]
+    if missing:
+        problems.append(f"missing {missing}")
+    unwanted = [k for k in (*case.exclude, *UNPUBLISHED) if k in found]
+    if unwanted:
+        problems.append(f"unpublished items found: {unwanted}")
+    assert not problems, f"{case.query!r} on {backend_name}: {problems}; results: {found}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_elasticsearch_answers_exactly_like_the_database_index(case, demo_catalog):
+    database = search(get_database_backend(), case.query)
+    elasticsearch = search(demo_catalog.es, case.query)
+    assert [(h.item_id, h.score) for h in elasticsearch.hits] == [
+        (h.item_id, h.score) for h in database.hits
+    ]
+    assert (elasticsearch.total, elasticsearch.exact_total) == (
+        database.total,
+        database.exact_total,
+    )
+    assert elasticsearch.facets == database.facets
+
+
+@pytest.mark.parametrize("backend_name", BACKENDS)
+def test_facet_counts_leave_out_their_own_filter_and_apply_the_others(backend_name, demo_catalog):
+    backend = backend_of(backend_name, demo_catalog)
+    unfiltered = search(backend, "证明")
+    assert unfiltered.facets["matter_type"] == {
+        "licensing": 18,
+        "confirmation": 4,
+        "payment": 7,
+        "public_service": 6,
+        "other_power": 1,
+    }
+    licensing = search(backend, "证明", SearchFilters(matter_type="licensing"))
+    assert licensing.total == 18
+    assert licensing.facets["level"] == {"provincial": 2, "city": 3, "county": 16, "township": 1}
+    both = search(backend, "证明", SearchFilters(matter_type="licensing", level="township"))
+    assert [demo_catalog.keys[h.item_id] for h in both.hits] == ["yblz-homestead-none"]
+    # each facet's counts ignore its own filter and apply the others
+    assert both.facets["matter_type"] == {"licensing": 1, "payment": 3, "public_service": 1}
+    assert both.facets["level"] == licensing.facets["level"]
+
+
+@pytest.mark.parametrize("backend_name", BACKENDS)
+def test_results_are_paged_without_gaps_or_repeats(backend_name, demo_catalog):
+    backend = backend_of(backend_name, demo_catalog)
+    query = parse_query("证明", synonyms())
+    pages = [
+        backend.search(query, SearchFilters(), offset=offset, limit=10)
+        for offset in (0, 10, 20, 30)
+    ]
+    ids = [h.item_id for page in pages for h in page.hits]
+    assert [len(p.hits) for p in pages] == [10, 10, 10, 6]
+    assert len(set(ids)) == 36
+    assert ids == [h.item_id for h in search(backend, "证明").hits]
+
+
+def test_elasticsearch_highlights_exact_hits_in_the_published_text(demo_catalog):
+    results = search(demo_catalog.es, "无犯罪记录")
+    first = results.hits[0]
+    assert demo_catalog.keys[first.item_id] in {"sfj-lawyer-practice-record", "sfj-notary-record"}
+    assert first.highlights["name"] == "<mark>无犯罪记录</mark>证明"
+
+
+# --- the search page on the demo catalog ---------------------------------------------------------
+
+
+def test_withdrawn_certificate_says_since_which_catalog_revision(client, demo_catalog):
+    body = client.get("/search/", {"q": "林木权属证明"}).content.decode()
+    assert "没有找到与“林木权属证明”有关的证明事项" in body
+    assert "“林木权属证明”（林木采伐许可证核发，林草局）曾在证明事项目录中，自" in body
+    assert re.search(r'自<a href="/catalog/revisions/\d+/">2021年第2版</a>起已从目录中取消', body)
+
+
+def test_nothing_found_says_not_in_the_catalog_and_gives_the_contacts(client, demo_catalog):
+    body = client.get("/search/", {"q": "营业执照"}).content.decode()
+    assert "不在本旗实行告知承诺制的证明事项目录中" in body
+    assert "0483-6021221" in body  # 司法局's public phone in the demo data
+    assert 'href="/departments/"' in body
+    assert "曾在证明事项目录中" not in body
+
+
+def test_pinyin_hits_are_highlighted_in_the_characters(client, demo_catalog):
+    body = client.get("/search/", {"q": "lvshi"}).content.decode()
+    assert "<mark>律师</mark>事务所申请设立分所" in body
+    assert "申请<mark>律师</mark>执业" in body
+
+
+def test_body_hits_show_where_they_matched(client, demo_catalog):
+    body = client.get("/search/", {"q": "污水池"}).content.decode()
+    assert (
+        '<span class="muted">证明的内容：</span>经营场所距离粪坑、<mark>污水池</mark>、'
+        "垃圾场（站）、旱厕等污染源25米以上，并设置在…</p>"
+    ) in body
+
+
+def test_drafts_in_review_sent_back_and_pending_changes_never_show(client, demo_catalog):
+    secrets = ["草稿甲乙丙", "审核中丁戊己", "退回庚辛壬", "低收入家庭成员", "实时核验"]
+    for query in ["证明", "证", "无犯罪记录", "户籍", "健康", "经济困难", "死亡"]:
+        body = client.get("/search/", {"q": query}).content.decode()
+        for secret in secrets:
+            assert secret not in body, (query, secret)
+
+
+def test_facet_links_keep_the_query_and_drop_the_page(client, demo_catalog):
+    response = client.get("/search/", {"q": "证明", "page": "2"})
+    body = response.content.decode()
+    link = 'href="?q=%E8%AF%81%E6%98%8E&amp;matter_type=licensing">行政许可<span class="count">18'
+    assert link in body
+    assert "第 2 / 2 页，共 36 项" in body
+    filtered = client.get("/search/", {"q": "证明", "matter_type": "licensing"}).content.decode()
+    assert "共找到 <strong>18</strong> 个证明事项（已按条件筛选）" in filtered
+    assert 'aria-label="取消“行政许可”"' in filtered
