@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -270,6 +270,14 @@ def _snippet(item, query: ParsedQuery, given: dict, bases: list[str]) -> tuple[s
 
 def _facets(page: SearchPage) -> list[Facet]:
     counts = page.results.facets if page.results else {}
+    # The options' links: page.params(key=value, page=None), urlencoded; the parameters that do
+    # not change are encoded once (several dozen options per page).
+    encoded = {k: quote_plus(v) for k, v in page.params(page=None).items()}
+
+    def option_url(key: str, value) -> str:
+        params = {**encoded, key: quote_plus(str(value))}
+        return "?" + "&".join(f"{k}={v}" for k, v in params.items())
+
     facets = []
     for key in FACETS:
         values = counts.get(key, {})
@@ -289,7 +297,7 @@ def _facets(page: SearchPage) -> list[Facet]:
                 label=label,
                 count=values.get(value, 0),
                 selected=value == selected,
-                url="?" + urlencode(page.params(**{key: value, "page": None})),
+                url=option_url(key, value),
             )
             for value, label in choices
             if values.get(value, 0) or value == selected
