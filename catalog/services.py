@@ -5,13 +5,18 @@ same Wagtail machinery as the admin (revisions, log entries, the review workflow
 written here is indistinguishable from one edited by hand.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from wagtail.log_actions import log
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Revision
 
 from permissions.scope import Scope, in_scope
 
-from .models import CertificateItem, LegalBasis
+from .models import CertificateItem, Department, LegalBasis
 from .validation import publication_errors
 
 
@@ -38,6 +43,86 @@ def item_create(*, user, department, fields: dict, legal_bases: list[dict]) -> C
     log(instance=item, action="wagtail.create", user=user)
     item.save_revision(user=user, log_action=False)
     return item
+
+
+def item_build(*, department, fields: dict, legal_bases: list[dict]) -> CertificateItem:
+    """A new draft item validated as ``item_create`` validates it, not yet written.
+
+    ``items_create`` writes a list of them. The department is checked there, once per
+    department, instead of by each item's ``full_clean``.
+    """
+    item = CertificateItem(department=department, live=False, **fields)
+    item.legal_bases = _legal_bases(legal_bases)
+    item.full_clean(exclude=["latest_revision", "live_revision", "department"])
+    return item
+
+
+@transaction.atomic
+def items_create(*, user, items: list[CertificateItem]) -> list[CertificateItem]:
+    """Write many ``item_build`` items as ``item_create`` writes one, in a few queries.
+
+    Each item gets the same records as from ``item_create``: the row (a draft) with its legal
+    bases, a simple-history record, a ``wagtail.create`` log entry by ``user`` and a first
+    revision serialised by Wagtail (``serializable_data``) set as its latest revision. The
+    reference index is not updated (the caller builds it).
+    """
+    if not items:
+        return items
+    department_ids = {item.department_id for item in items}
+    for department_id in department_ids:
+        _check_edit(user, department_id)
+    if Department.objects.filter(pk__in=department_ids).count() != len(department_ids):
+        raise ValidationError({"department": "实施机关不存在。"})
+    # The row and its history record, as ``item.save()`` writes them.
+    bulk_create_with_history(items, CertificateItem, batch_size=500)
+    bases = []
+    for item in items:
+        for basis in item.legal_bases.all():
+            basis.item = item
+            bases.append(basis)
+    LegalBasis.objects.bulk_create(bases, batch_size=500)
+    # The log entry, as ``log(instance=item, action="wagtail.create", user=user)`` writes it.
+    content_type = ContentType.objects.get_for_model(CertificateItem, for_concrete_model=False)
+    log_model = log_registry.get_log_model_for_model(CertificateItem)
+    log_user = user or get_active_log_context().user
+    log_uuid = get_active_log_context().uuid
+    entries = []
+    for item in items:
+        entry = log_model(
+            content_type=content_type,
+            label=log_model.objects.get_instance_title(item),
+            action="wagtail.create",
+            timestamp=timezone.now(),
+            data={},
+            user=log_user,
+            uuid=log_uuid,
+            object_id=str(item.pk),
+        )
+        entries.append(entry)
+    log_model.objects.bulk_create(entries, batch_size=500)
+    # The first revision, as ``item.save_revision(user=user)`` writes it.
+    base_content_type = items[0].get_base_content_type()
+    revisions = [
+        Revision(
+            content_type=content_type,
+            base_content_type=base_content_type,
+            object_id=str(item.pk),
+            user=user,
+            approved_go_live_at=None,
+            content=item.serializable_data(),
+            object_str=str(item),
+            created_at=timezone.now(),
+        )
+        for item in items
+    ]
+    Revision.objects.bulk_create(revisions, batch_size=500)
+    for item, revision in zip(items, revisions, strict=True):
+        item.latest_revision = revision
+        item.has_unpublished_changes = True
+    CertificateItem.objects.bulk_update(
+        items, ["latest_revision", "has_unpublished_changes"], batch_size=500
+    )
+    return items
 
 
 @transaction.atomic

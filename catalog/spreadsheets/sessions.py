@@ -21,7 +21,7 @@ from wagtail.models import Revision, WorkflowState
 
 from catalog.enums import VerificationMethod
 from catalog.models import CertificateItem, Department, LegalBasis
-from catalog.services import item_create, item_submit, item_update
+from catalog.services import item_build, item_submit, item_update, items_create
 from catalog.validation import publication_errors
 from permissions.scope import Scope, in_scope
 
@@ -141,6 +141,7 @@ class CatalogImportSession(Session):
         self.all_existing: dict[int, Existing] = {}
         self.seen: dict[tuple, int] = {}
         self.created: list[int] = []  # new items, whose reference index is built at the end
+        self.pending: list[tuple[RowState, CertificateItem]] = []  # new items, written by flush
         self._items: dict[int, CertificateItem] | None = None
 
     # --- before the loop ----------------------------------------------------------------
@@ -344,22 +345,30 @@ class CatalogImportSession(Session):
     def write_row(self, instance: CatalogRow, row) -> None:
         state = self.state(row)
         if state.existing is None:
-            item = item_create(
-                user=self.user,
+            # Checked now, so that errors belong to the row; written together by ``flush``.
+            item = item_build(
                 department=state.department,
                 fields={**instance.item_fields(), **NEW_ITEM_DEFAULTS},
                 legal_bases=instance.legal_basis_dicts(),
             )
-            self.created.append(item.pk)
-        else:
-            fields = {n: getattr(instance, n) for n in state.changed if n != "legal_bases"}
-            bases = instance.legal_basis_dicts() if "legal_bases" in state.changed else None
-            item = item_update(
-                user=self.user, item=self._item(state.existing.pk), fields=fields, legal_bases=bases
-            )
-            if self.submit and state.submittable:
-                item_submit(user=self.user, item=item)
+            self.pending.append((state, item))
+            return
+        fields = {n: getattr(instance, n) for n in state.changed if n != "legal_bases"}
+        bases = instance.legal_basis_dicts() if "legal_bases" in state.changed else None
+        item = item_update(
+            user=self.user, item=self._item(state.existing.pk), fields=fields, legal_bases=bases
+        )
+        if self.submit and state.submittable:
+            item_submit(user=self.user, item=item)
         state.report.item_id = item.pk
+
+    def flush(self) -> None:
+        """Write the new items of the rows, as ``item_create`` would one by one."""
+        pending, self.pending = self.pending, []
+        items_create(user=self.user, items=[item for _state, item in pending])
+        for state, item in pending:
+            state.report.item_id = item.pk
+            self.created.append(item.pk)
 
     def _item(self, pk: int) -> CertificateItem:
         if self._items is None:  # the items of every matched row, in one query

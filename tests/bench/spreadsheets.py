@@ -6,8 +6,9 @@ database in a temporary directory (the embedded default), one department with an
 ``name value unit`` line per figure on stdout; progress and the verdicts go to stderr.
 
 - ``import_preview_10k_rows_s``: upload to preview (read, check, match; nothing written).
-- ``import_commit_10k_rows_s``: the confirmed import: 10,000 new draft items, each written by
-  ``catalog.services.item_create`` (row, legal bases, revision, log entry) in one transaction.
+- ``import_commit_10k_rows_s``: the confirmed import: 10,000 new draft items, each checked as
+  ``catalog.services.item_create`` checks it and written in bulk by ``items_create`` (row,
+  legal bases, history record, revision, log entry, reference index) in one transaction.
 - ``import_peak_rss_mb``: the process's peak resident memory after the preview and the import.
 - ``export_10k_rows_s``: the published catalog as .xlsx (the public download). To have 10,000
   published items without running 10,000 reviews, the bench marks the imported drafts live in
