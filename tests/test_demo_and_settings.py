@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from catalog.enums import FocusArea, ItemStatus
 from catalog.models import CertificateItem, Department
-from permissions.startup import refuse_demo_accounts
+from permissions.startup import demo_accounts_with_demo_password, refuse_demo_accounts
 
 SEED_ANNEX1 = [
     "旗委网信办",
@@ -171,7 +171,8 @@ def test_production_starts_once_demo_passwords_are_changed(demo, settings):
     for user in User.objects.all():
         user.set_password("a-real-secret-Passw0rd")
         user.save()
-    refuse_demo_accounts()
+    assert demo_accounts_with_demo_password() == []
+    refuse_demo_accounts()  # does not raise
 
 
 def test_production_settings_refuse_the_dev_secret_key(monkeypatch):
