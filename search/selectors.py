@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from catalog.enums import ExerciseLevel, FocusArea, MatterType
 from catalog.models import CertificateItem, Department, LegalBasis
@@ -64,7 +67,7 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 
 @dataclass
 class ResultRow:
-    item: CertificateItem
+    item_id: int
     score: int
     name_html: str
     purpose_html: str
@@ -92,6 +95,29 @@ class Facet:
     @property
     def selected(self) -> FacetOption | None:
         return next((o for o in self.options if o.selected), None)
+
+    @property
+    def options_html(self) -> SafeString:
+        """The options as ``<li>`` elements, every value escaped. Built here rather than in a
+        template loop: a page has several dozen options, and the loop was most of the page's
+        rendering time."""
+        if not self.options:
+            return mark_safe('<li class="muted">无</li>')
+        items = []
+        for option in self.options:
+            label = escape(str(option.label))
+            if option.selected:
+                items.append(
+                    f'<li><strong aria-current="true">{label}<span class="count">{option.count:d}'
+                    f'</span></strong> <a class="clear" href="{escape(self.clear_url)}" '
+                    f'aria-label="取消“{label}”">取消</a></li>'
+                )
+            else:
+                items.append(
+                    f'<li><a href="{escape(option.url)}">{label}<span class="count">'
+                    f"{option.count:d}</span></a></li>"
+                )
+        return mark_safe("".join(items))  # noqa: S308 (every value above is escaped)
 
 
 @dataclass
@@ -182,7 +208,8 @@ def run_search(query: ParsedQuery, filters: SearchFilters, page: int) -> SearchR
         return get_database_backend().search(query, filters, offset=offset, limit=PAGE_SIZE)
 
 
-ROW_FIELDS = [
+ROW_FIELDS = (
+    "pk",
     "name",
     "purpose",
     "requesting_unit",
@@ -195,62 +222,73 @@ ROW_FIELDS = [
     "level_county",
     "level_township",
     "department__name",
-]
+)
+# (field, label) of the exercise levels, in their order
+LEVEL_LABELS = tuple((f"level_{level}", str(label)) for level, label in ExerciseLevel.choices)
+MATTER_LABELS = {value: str(label) for value, label in MatterType.choices}
+_URL_MARKER = 2**31 - 1
+
+
+def _item_urls():
+    """pk -> the item page's URL, with one reverse() per page instead of one per row."""
+    before, _marker, after = reverse("public:item", args=[_URL_MARKER]).partition(str(_URL_MARKER))
+    return lambda pk: f"{before}{pk}{after}"
 
 
 def _rows(results: SearchResults, query: ParsedQuery) -> list[ResultRow]:
+    """The hits as the page shows them, read as plain values (no model instances: a page
+    shows twenty of them)."""
     ids = [hit.item_id for hit in results.hits]
-    items = (
-        CertificateItem.objects.live()
+    items = {
+        values["pk"]: values
+        for values in CertificateItem.objects.live()
         .filter(pk__in=ids)
-        .select_related("department")
-        .only(*ROW_FIELDS)
         .order_by()  # the hits' order; the catalog order would make SQLite scan the table
-    )
-    items = {item.pk: item for item in items}
-    rows = []
+        .values(*ROW_FIELDS)
+    }
+    rows, needing = [], []
+    item_url = _item_urls()
     for hit in results.hits:
         item = items.get(hit.item_id)
         if item is None:  # not live any more (the index is being updated): never shown
             continue
         given = hit.highlights or {}
+        levels = "、".join(label for field_name, label in LEVEL_LABELS if item[field_name])
         row = ResultRow(
-            item=item,
+            item_id=hit.item_id,
             score=hit.score,
-            name_html=given.get("name") or highlight(item.name, query),
-            purpose_html=given.get("purpose") or highlight(item.purpose, query),
-            url=item.get_absolute_url(),
+            name_html=given.get("name") or highlight(item["name"], query),
+            purpose_html=given.get("purpose") or highlight(item["purpose"], query),
+            url=item_url(hit.item_id),
             meta=" · ".join(
                 filter(
                     None,
                     (
-                        item.department.name,
-                        item.get_matter_type_display(),
-                        item.exercise_level_labels,
+                        item["department__name"],
+                        MATTER_LABELS.get(item["matter_type"], ""),
+                        levels,
                     ),
                 )
             ),
         )
-        rows.append((row, given))
-    # Where the hit is, for rows whose name and purpose have none: one query for their bases.
-    needing = [
-        row
-        for row, _given in rows
-        if not (has_exact_hit(row.item.name, query) or has_exact_hit(row.item.purpose, query))
-    ]
-    bases: dict[int, list[str]] = {}
-    for basis in LegalBasis.objects.filter(item_id__in=[r.item.pk for r in needing]).order_by(
-        "item_id", "sort_order", "pk"
-    ):
-        bases.setdefault(basis.item_id, []).append(
-            "".join(filter(None, (basis.name, basis.document_number, basis.article, "：")))
-            + basis.article_text
-        )
-    needing_ids = {row.item.pk for row in needing}
-    for row, given in rows:
-        if row.item.pk in needing_ids:
-            row.snippet = _snippet(row.item, query, given, bases.get(row.item.pk, []))
-    return [row for row, _given in rows]
+        rows.append(row)
+        # Where the hit is, for rows whose name and purpose have none.
+        if not (has_exact_hit(item["name"], query) or has_exact_hit(item["purpose"], query)):
+            needing.append((row, item, given))
+    if needing:
+        bases: dict[int, list[str]] = {}
+        for item_id, *basis in (
+            LegalBasis.objects.filter(item_id__in=[row.item_id for row, _i, _g in needing])
+            .order_by("item_id", "sort_order", "pk")
+            .values_list("item_id", "name", "document_number", "article", "article_text")
+        ):
+            name, number, article, text = basis
+            bases.setdefault(item_id, []).append(
+                "".join(filter(None, (name, number, article, "："))) + text
+            )
+        for row, item, given in needing:
+            row.snippet = _snippet(item, query, given, bases.get(row.item_id, []))
+    return rows
 
 
 def _snippet(item, query: ParsedQuery, given: dict, bases: list[str]) -> tuple[str, str] | None:
@@ -258,46 +296,57 @@ def _snippet(item, query: ParsedQuery, given: dict, bases: list[str]) -> tuple[s
         if given.get(key) and "<mark>" in given[key]:
             return label, given[key]
     parts = [
-        ("证明的内容", item.certificate_content),
+        ("证明的内容", item["certificate_content"]),
         *(("设定依据", text) for text in bases),
-        ("索要单位", item.requesting_unit),
-        ("开具单位", item.issuing_unit),
-        ("实施机关", item.department.name),
-        ("备注", item.remarks),
+        ("索要单位", item["requesting_unit"]),
+        ("开具单位", item["issuing_unit"]),
+        ("实施机关", item["department__name"]),
+        ("备注", item["remarks"]),
     ]
     return snippet(parts, query)
 
 
+def _quoted(value) -> str:
+    text = str(value)
+    # department ids and choice values need no quoting; anything else is quoted
+    return text if text.isascii() and text.replace("_", "").isalnum() else quote_plus(text)
+
+
 def _facets(page: SearchPage) -> list[Facet]:
     counts = page.results.facets if page.results else {}
-    # The options' links: page.params(key=value, page=None), urlencoded; the parameters that do
-    # not change are encoded once (several dozen options per page).
-    encoded = {k: quote_plus(v) for k, v in page.params(page=None).items()}
+    # The options' links: page.params(key=value, page=None), urlencoded. Only the value
+    # changes from option to option (several dozen per page): the rest is encoded once per key.
+    encoded = [(k, quote_plus(v)) for k, v in page.params(page=None).items()]
 
-    def option_url(key: str, value) -> str:
-        params = {**encoded, key: quote_plus(str(value))}
-        return "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    def option_url(key: str):
+        keys = [k for k, _v in encoded]
+        at = keys.index(key) if key in keys else len(encoded)
+        prefix = "?" + "".join(f"{k}={v}&" for k, v in encoded[:at]) + f"{key}="
+        suffix = "".join(f"&{k}={v}" for k, v in encoded[at + 1 :])
+        return lambda value: f"{prefix}{_quoted(value)}{suffix}"
 
     facets = []
     for key in FACETS:
         values = counts.get(key, {})
         if key == "department":
             selected = page.filters.department
-            ids = set(values) | ({selected} if selected else set())
+            # all of them (a few dozen rows, in their order): cheaper than asking for some
             choices = [
-                (d.pk, d.name)
-                for d in Department.objects.filter(pk__in=ids).only("pk", "name", "sort_order")
+                (pk, name)
+                for pk, name in Department.objects.values_list("pk", "name")
+                if pk in values or pk == selected
             ]
         else:
             selected = page.filters.value(key)
             choices = CHOICES[key]
+        url = option_url(key)
         options = [
             FacetOption(
                 value=str(value),
                 label=label,
                 count=values.get(value, 0),
                 selected=value == selected,
-                url=option_url(key, value),
+                url=url(value),
             )
             for value, label in choices
             if values.get(value, 0) or value == selected

@@ -2,27 +2,30 @@
 
 SQLite: one FTS5 table per field group (name, purpose, body) over the pre-tokenised columns of
 ``SearchDocument``; PostgreSQL: one generated tsvector column per group with a GIN index
-(migration 0002). Each term of a query is looked up per group and per kind of match (exact
-phrase, scattered characters) with one full-text query each; the row id sets that come back
-are turned into bitmaps (one Python int each, ``_bitmap``) and combined with ``&``/``|`` into
-the matches, their ranking signals (``search.ranking``), the filters and the facet counts.
-Facet values come from an in-process table of the indexed items that is reloaded whenever the
-index version changes.
+(migration 0002). Each term of a query is looked up as an exact phrase in each group with one
+full-text query; the row ids that come back become compressed bitmaps (``pyroaring``) that are
+combined with ``&``/``|``/``-`` into the matches, their ranking signals (``search.ranking``),
+the filters and the facet counts.
+
+What does not depend on the query is kept in memory for the current index version
+(``IndexSnapshot``, reloaded when the version changes): the facet values of every indexed item,
+the first tokens of its name (for the "name starts with the term" signal) and, filled as
+queries need them, the rows holding each single character (the *scattered* matches are
+intersections of these; the characters that occur in most names would otherwise make every
+such full-text query walk most of the index).
 """
 
 from __future__ import annotations
 
-import array
-import functools
 import json
 import secrets
 import threading
-from collections import deque
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import islice
 
 from django.db import connections, transaction
 from django.utils import timezone
+from pyroaring import BitMap, FrozenBitMap
 
 from catalog.enums import ExerciseLevel, FocusArea, MatterType
 
@@ -40,11 +43,16 @@ from .base import FACETS, Hit, SearchFilters, SearchResults
 
 TABLE = "catalog_search_searchdocument"
 STATE_TABLE = "catalog_search_searchindexstate"
-MATTER_CODES = {value: i for i, value in enumerate(MatterType.values, start=1)}
-FOCUS_CODES = {value: i for i, value in enumerate(FocusArea.values, start=1)}
 BATCH = 500
 # Past this many changed documents a rebuild re-indexes the full-text tables in one go.
 BULK_THRESHOLD = 2000
+# How much of a name's token text the snapshot keeps to tell whether the name starts with a
+# phrase; longer phrases ask the full-text index.
+NAME_HEAD_CHARS = 48
+# At most this many single characters' rows are kept per snapshot (each at most a few KB:
+# a bitmap of the rows, compressed); past it the oldest are dropped.
+MAX_CACHED_CHARACTERS = 4000
+EMPTY = FrozenBitMap()
 
 
 def _checked(token: str) -> str:
@@ -69,19 +77,16 @@ class SqliteDialect:
                 parts.append("(" + " AND ".join(f'"{_checked(t)}"' for t in tokens) + ")")
         return "(" + " OR ".join(parts) + ")"
 
-    def match_ids(self, cursor, group: str, clauses, exclude=()) -> set[int]:
-        """Ids of the rows matching any of ``clauses`` and none of ``exclude``."""
-        expression = self._expression(clauses)
-        if exclude:
-            expression += " NOT " + self._expression(exclude)
+    def match_ids(self, cursor, group: str, clauses) -> BitMap:
+        """Ids of the rows matching any of ``clauses``."""
         table = f"catalog_search_{group}_fts"
         cursor.execute(
             f"SELECT json_group_array(rowid) FROM {table} WHERE {table} MATCH %s",  # noqa: S608
-            [expression],
+            [self._expression(clauses)],
         )
-        return set(json.loads(cursor.fetchone()[0]))
+        return BitMap(json.loads(cursor.fetchone()[0]))
 
-    def start_ids(self, cursor, phrases) -> set[int]:
+    def start_ids(self, cursor, phrases) -> BitMap:
         """Ids whose name starts with one of the phrases (FTS5 ``^``: first token)."""
         return self.match_ids(cursor, "name", [("start", p) for p in phrases])
 
@@ -121,21 +126,18 @@ class PostgresDialect:
             parts.append("(" + joiner.join(f"'{_checked(t)}'" for t in tokens) + ")")
         return "(" + " | ".join(parts) + ")"
 
-    def match_ids(self, cursor, group: str, clauses, exclude=()) -> set[int]:
-        """Ids of the rows matching any of ``clauses`` and none of ``exclude``."""
-        query = self._expression(clauses)
-        if exclude:
-            query += " & !" + self._expression(exclude)
+    def match_ids(self, cursor, group: str, clauses) -> BitMap:
+        """Ids of the rows matching any of ``clauses``."""
         cursor.execute(
             f"SELECT array_agg(item_id) FROM {TABLE} WHERE {group}_tsv @@ %s::tsquery",  # noqa: S608
-            [query],
+            [self._expression(clauses)],
         )
-        return set(cursor.fetchone()[0] or ())
+        return BitMap(cursor.fetchone()[0] or ())
 
-    def start_ids(self, cursor, phrases) -> set[int]:
+    def start_ids(self, cursor, phrases) -> BitMap:
         """Ids whose name starts with one of the phrases: the name column's token text starts
         with the phrase's tokens (the GIN index narrows the rows first)."""
-        found: set[int] = set()
+        found = BitMap()
         for tokens in phrases:
             text = " ".join(_checked(t) for t in tokens)
             query = " <-> ".join(f"'{t}'" for t in tokens)
@@ -144,7 +146,7 @@ class PostgresDialect:
                 "WHERE name_tsv @@ %s::tsquery AND (name_tokens = %s OR name_tokens LIKE %s)",
                 [query, text, text + " %"],
             )
-            found |= set(cursor.fetchone()[0] or ())
+            found |= BitMap(cursor.fetchone()[0] or ())
         return found
 
     def begin_bulk(self, cursor):
@@ -160,93 +162,76 @@ class PostgresDialect:
 DIALECTS = {"sqlite": SqliteDialect, "postgresql": PostgresDialect}
 
 
-def _bitmap(ids, size: int) -> int:
-    """A set of ids as the bits of one integer: intersections and counts of thousands of ids
-    then cost microseconds (``&``, ``int.bit_count``). Ids from ``size`` on are left out.
+class IndexSnapshot:
+    """What the backend keeps in memory of one version of the index.
 
-    Built as a text of binary digits (one byte per id, set by a C-level ``map``) that ``int``
-    parses in linear time: several times faster than setting bits in a Python loop."""
-    if len(ids) < size >> 5:  # few ids: set their bits one by one
-        bits = bytearray((size >> 3) + 1)
-        for i in ids:
-            if i < size:
-                bits[i >> 3] |= 1 << (i & 7)
-        return int.from_bytes(bits, "little")
-    digits = bytearray(b"0") * max(size, 1)
-    try:
-        deque(map(digits.__setitem__, ids, repeat(49)), maxlen=0)  # 49: ord("1")
-    except IndexError:  # an id the table does not describe yet
-        digits = bytearray(b"0") * max(size, 1)
-        deque(map(digits.__setitem__, [i for i in ids if i < size], repeat(49)), maxlen=0)
-    digits.reverse()
-    return int(digits, 2)
-
-
-def _lowest(bits: int, count: int) -> list[int]:
-    """The ``count`` smallest ids of a bitmap, in increasing order."""
-    if count <= 0 or not bits:
-        return []
-    digits = bin(bits)[:1:-1]  # digit i is bit i
-    out: list[int] = []
-    position = digits.find("1")
-    while position >= 0 and len(out) < count:
-        out.append(position)
-        position = digits.find("1", position + 1)
-    return out
-
-
-class FacetTable:
-    """Department, matter type, focus area and exercise levels of every indexed item: one
-    bitmap per facet value (for counting) and arrays indexed by item id (for filtering)."""
+    The facet values of every indexed item, as one bitmap per value (for filtering and
+    counting); each name's first token and the start of its token text (for the name-start
+    signal); and the rows holding each single character, per field group, loaded when a query
+    first needs them."""
 
     def __init__(self, rows):
-        rows = list(rows)
-        self.size = max((r[0] for r in rows), default=0) + 1
-        self.ids = frozenset(r[0] for r in rows)
-        self.department = array.array("l", bytes(8 * self.size))
-        self.matter = array.array("b", bytes(self.size))
-        self.focus = array.array("b", bytes(self.size))
-        self.levels = array.array("b", bytes(self.size))
         members: dict[str, dict] = {facet: {} for facet in FACETS}
-        for item_id, department_id, matter_type, focus_area, levels in rows:
-            self.department[item_id] = department_id
-            self.matter[item_id] = MATTER_CODES.get(matter_type, 0)
-            self.focus[item_id] = FOCUS_CODES.get(focus_area, 0)
-            self.levels[item_id] = levels
+        ids: list[int] = []
+        # first token of the name -> {start of the name's token text: ids}
+        self.heads: dict[str, dict[str, list[int]]] = {}
+        for item_id, department_id, matter_type, focus_area, levels, head in rows:
+            ids.append(item_id)
             members["department"].setdefault(department_id, []).append(item_id)
             members["matter_type"].setdefault(matter_type, []).append(item_id)
             members["focus_area"].setdefault(focus_area, []).append(item_id)
             for level, bit in LEVEL_BITS.items():
                 if levels & bit:
                     members["level"].setdefault(level, []).append(item_id)
+            heads = self.heads.setdefault(head.partition(" ")[0], {})
+            heads.setdefault(head, []).append(item_id)
         self.bitmaps = {
-            facet: {value: _bitmap(ids, self.size) for value, ids in values.items()}
+            facet: {value: FrozenBitMap(value_ids) for value, value_ids in values.items()}
             for facet, values in members.items()
         }
+        self.ids = FrozenBitMap(ids)
+        self.characters: dict[tuple[str, str], FrozenBitMap] = {}
+        self._lock = threading.Lock()
 
-    @functools.cached_property
-    def known_bits(self) -> int:
-        """The ids the table describes (an entry committed after it was loaded waits for the
-        next version)."""
-        return _bitmap(self.ids, self.size)
-
-    def filter_bits(self, filters: SearchFilters, skip: str = "") -> int | None:
+    def filter_bits(self, filters: SearchFilters, skip: str = "") -> BitMap | None:
         """The items passing the filters, leaving out the facet ``skip``; None: no filter."""
         bits = None
         for facet in FACETS:
             value = filters.value(facet)
             if facet == skip or not value:
                 continue
-            value_bits = self.bitmaps[facet].get(value, 0)
+            value_bits = self.bitmaps[facet].get(value, EMPTY)
             bits = value_bits if bits is None else bits & value_bits
         return bits
 
-    def counts(self, facet: str, bits: int) -> dict:
+    def counts(self, facet: str, bits: BitMap) -> dict:
         """{value: number of items in ``bits`` with that value}, in the facet's value order."""
         values = self.bitmaps[facet]
         order = VALUE_ORDER.get(facet, values)
-        counted = ((v, (bits & values[v]).bit_count()) for v in order if v in values)
+        counted = ((v, bits.intersection_cardinality(values[v])) for v in order if v in values)
         return {v: n for v, n in counted if n}
+
+    def starting(self, matched: BitMap, phrases) -> BitMap | None:
+        """The ids among ``matched`` (names holding one of the phrases) whose name starts with
+        one of them; None when a phrase is longer than the kept start of the names."""
+        found = BitMap()
+        for tokens in phrases:
+            text = " ".join(tokens)
+            if len(text) >= NAME_HEAD_CHARS:
+                return None
+            prefix = text + " "
+            for head, ids in self.heads.get(tokens[0], {}).items():
+                if head == text or head.startswith(prefix):
+                    found.update(ids)
+        return found & matched
+
+    def remember(self, characters: dict[tuple[str, str], BitMap]) -> None:
+        """Keep character rows read for this version (see DatabaseBackend.search)."""
+        with self._lock:
+            for key, bits in characters.items():
+                if len(self.characters) >= MAX_CACHED_CHARACTERS:
+                    del self.characters[next(iter(self.characters))]
+                self.characters[key] = FrozenBitMap(bits)
 
 
 # The order of the choice facets' values (computed once: the enums' ``values`` are rebuilt on
@@ -257,25 +242,24 @@ VALUE_ORDER = {
     "level": tuple(ExerciseLevel.values),
 }
 
-_facet_tables: dict[tuple[str, str], tuple[int, FacetTable]] = {}
-_facet_lock = threading.Lock()
+_snapshots: dict[tuple[str, str], tuple[int, IndexSnapshot]] = {}
+_snapshot_lock = threading.Lock()
 
 
-def _ordered(rows: int, signal_bits: list[int], stop: int) -> list[int]:
-    """The first ``stop`` ids of the bitmap ``rows`` in ranking order: having each signal (in
-    order of precedence) before not having it, then by id. Only the partitions needed are
-    walked."""
+def _ordered(rows: BitMap, signal_bits: list[BitMap], stop: int) -> list[int]:
+    """The first ``stop`` ids of ``rows`` in ranking order: having each signal (in order of
+    precedence) before not having it, then by id. Only the partitions needed are walked."""
     out: list[int] = []
 
-    def walk(part: int, level: int) -> None:
+    def walk(part: BitMap, level: int) -> None:
         if len(out) >= stop or not part:
             return
         if level == len(signal_bits):
-            out.extend(_lowest(part, stop - len(out)))
+            out.extend(islice(part, stop - len(out)))
             return
         signal = signal_bits[level]
         walk(part & signal, level + 1)
-        walk(part & ~signal, level + 1)
+        walk(part - signal, level + 1)
 
     walk(rows, 0)
     return out
@@ -305,52 +289,73 @@ class DatabaseBackend:
         row = cursor.fetchone()
         return row[0] if row else 0
 
-    def facet_table(self, cursor, version: int) -> FacetTable:
+    def snapshot(self, cursor, version: int) -> IndexSnapshot:
         key = (self.alias, str(self.connection.settings_dict["NAME"]))
-        cached = _facet_tables.get(key)
+        cached = _snapshots.get(key)
         if cached and cached[0] == version:
             return cached[1]
-        with _facet_lock:
+        with _snapshot_lock:
             cursor.execute(
-                f"SELECT item_id, department_id, matter_type, focus_area, levels FROM {TABLE}"  # noqa: S608
+                "SELECT item_id, department_id, matter_type, focus_area, levels, "  # noqa: S608
+                f"substr(name_tokens, 1, {NAME_HEAD_CHARS}) FROM {TABLE}"
             )
-            table = FacetTable(cursor.fetchall())
-            _facet_tables[key] = (version, table)
-        return table
+            snapshot = IndexSnapshot(cursor.fetchall())
+            _snapshots[key] = (version, snapshot)
+        return snapshot
 
-    def _match(self, cursor, query: ParsedQuery, size: int) -> tuple[int, dict[str, int]]:
-        """Bitmaps (``_bitmap``, ids below ``size``) of the ids matching every term, and for
-        each ranking signal of the ids that have it."""
+    def _match(
+        self, cursor, query: ParsedQuery, snapshot: IndexSnapshot, read: dict
+    ) -> tuple[BitMap, dict[str, BitMap]]:
+        """The ids matching every term, and for each ranking signal the ids that have it.
+        Character rows not in the snapshot yet are read and left in ``read``."""
         dialect = self.dialect
 
-        def match(group, clauses, exclude=()) -> int:
-            return _bitmap(dialect.match_ids(cursor, group, clauses, exclude), size)
+        def characters(group: str, chars) -> BitMap:
+            """The rows holding every one of ``chars`` in ``group``."""
+            found = None
+            for char in sorted(chars):
+                key = (group, char)
+                bits = snapshot.characters.get(key)
+                if bits is None:
+                    bits = read.get(key)
+                    if bits is None:
+                        bits = read[key] = dialect.match_ids(cursor, group, [("all", (char,))])
+                found = bits if found is None else found & bits
+                if not found:
+                    break
+            return found if found is not None else EMPTY
 
-        signals: dict[str, int] = dict.fromkeys(SIGNAL_WEIGHTS, 0)
-        matched: int | None = None
+        signals: dict[str, BitMap] = {s: BitMap() for s in SIGNAL_WEIGHTS}
+        matched: BitMap | None = None
         for term in plan(query):
-            term_bits = 0
+            term_bits = BitMap()
             phrases = term.phrase_clauses
+            exact = {}
             for group in ("name", "purpose", "body"):
-                if phrases:
-                    bits = match(group, phrases)
-                    signals[EXACT_SIGNAL_OF[group]] |= bits
-                    term_bits |= bits
-                    if group == "name" and bits and term.starts:
-                        signals[NAME_START] |= _bitmap(dialect.start_ids(cursor, term.starts), size)
+                exact[group] = bits = (
+                    dialect.match_ids(cursor, group, phrases) if phrases else BitMap()
+                )
+                signals[EXACT_SIGNAL_OF[group]] |= bits
+                term_bits |= bits
+            if exact["name"] and term.starts:
+                starting = snapshot.starting(exact["name"], term.starts)
+                if starting is None:
+                    starting = dialect.start_ids(cursor, term.starts)
+                signals[NAME_START] |= starting
             for group in ("name", "purpose"):
-                clauses = term.name_or_purpose_clauses
-                if clauses:
-                    # scattered only: where the term is exact, the exact signal says more
-                    bits = match(group, clauses, exclude=phrases)
-                    signals[SCATTERED_SIGNAL_OF[group]] |= bits
-                    term_bits |= bits
-            if term.singles:
-                term_bits |= match("body", [("all", (c,)) for c in term.singles])
+                scattered = BitMap()
+                for chars in (*term.scattered, *((c,) for c in term.singles)):
+                    scattered |= characters(group, chars)
+                # scattered only where the term is not exact: the exact signal says more
+                scattered -= exact[group]
+                signals[SCATTERED_SIGNAL_OF[group]] |= scattered
+                term_bits |= scattered
+            for char in term.singles:
+                term_bits |= characters("body", (char,))
             matched = term_bits if matched is None else matched & term_bits
             if not matched:
-                return 0, signals
-        return matched or 0, signals
+                return BitMap(), signals
+        return matched if matched is not None else BitMap(), signals
 
     def search(
         self, query: ParsedQuery, filters: SearchFilters, *, offset: int = 0, limit: int = 20
@@ -358,31 +363,36 @@ class DatabaseBackend:
         if not query:
             return SearchResults.empty(self.name)
         with self.connection.cursor() as cursor:
-            version = self._version(cursor)
-            table = self.facet_table(cursor, version)
-            # Ids from the table's size on (committed after it was loaded) are left out of
-            # the bitmaps: they wait for the next version.
-            bits, signals = self._match(cursor, query, table.size)
-            if self._version(cursor) != version:  # the index changed while we read it
-                bits &= table.known_bits
+            for _attempt in range(3):
+                read: dict[tuple[str, str], BitMap] = {}
+                version = self._version(cursor)
+                snapshot = self.snapshot(cursor, version)
+                bits, signals = self._match(cursor, query, snapshot, read)
+                if self._version(cursor) == version:
+                    snapshot.remember(read)
+                    break
+                # The index changed while we read it (a publication committed): the rows read
+                # may mix two versions, so read again.
+            else:  # changing all the time: keep to what the last snapshot knows
+                bits &= snapshot.ids
         facets = {}
         for facet in FACETS:
-            others = table.filter_bits(filters, skip=facet)
-            facets[facet] = table.counts(facet, bits if others is None else bits & others)
-        results = bits & table.filter_bits(filters) if filters.active else bits
+            others = snapshot.filter_bits(filters, skip=facet)
+            facets[facet] = snapshot.counts(facet, bits if others is None else bits & others)
+        results = bits & snapshot.filter_bits(filters) if filters.active else bits
         order = [signals[s] for s in SIGNAL_WEIGHTS]
         page = _ordered(results, order, offset + limit)[offset : offset + limit]
         hits = [
-            Hit(item_id=i, score=sum(w for s, w in SIGNAL_WEIGHTS.items() if signals[s] >> i & 1))
+            Hit(item_id=i, score=sum(w for s, w in SIGNAL_WEIGHTS.items() if i in signals[s]))
             for i in page
         ]
-        exact = 0
+        exact = BitMap()
         for s in EXACT_SIGNALS:
             exact |= signals[s]
         return SearchResults(
             hits=hits,
-            total=results.bit_count(),
-            exact_total=(results & exact).bit_count(),
+            total=len(results),
+            exact_total=results.intersection_cardinality(exact),
             facets=facets,
             backend=self.name,
         )

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from catalog.models import CertificateItem
 from search.analysis import parse_query
 from search.backends import SearchFilters, get_database_backend
+from search.ranking import plan
 from search.selectors import SYNONYM_CACHE_KEY, synonyms
 
 from .relevance import CASES, FIELDS, OTHER, QUERY_FORMS, UNPUBLISHED
@@ -184,3 +185,32 @@ def test_facet_links_keep_the_query_and_drop_the_page(client, demo_catalog):
     filtered = client.get("/search/", {"q": "证明", "matter_type": "licensing"}).content.decode()
     assert "共找到 <strong>18</strong> 个证明事项（已按条件筛选）" in filtered
     assert 'aria-label="取消“行政许可”"' in filtered
+
+
+def _start_signal(backend, cursor, snapshot, text):
+    """The name-start signal of a one-term query, from the snapshot and from the full-text
+    index."""
+    term = plan(parse_query(text))[0]
+    dialect = backend.dialect
+    exact = dialect.match_ids(cursor, "name", term.phrase_clauses)
+    return snapshot.starting(exact, term.starts), dialect.start_ids(cursor, term.starts) & exact
+
+
+def test_name_start_from_memory_agrees_with_the_full_text_index(demo_catalog):
+    backend = get_database_backend()
+    names = CertificateItem.objects.live().values_list("name", flat=True)
+    prefixes = {name[:n] for name in names for n in range(2, len(name) + 1)}
+    prefixes |= {"证明", "无犯罪记录证明", "户口", "hukou", "律师事务所", "不动产"}
+    compared = 0
+    with backend.connection.cursor() as cursor:
+        snapshot = backend.snapshot(cursor, backend._version(cursor))
+        for text in sorted(prefixes):
+            query = parse_query(text)
+            if len(query.terms) != 1 or not plan(query)[0].starts:
+                continue
+            from_memory, from_index = _start_signal(backend, cursor, snapshot, text)
+            if from_memory is None:  # longer than the kept start of the names
+                continue
+            assert from_memory == from_index, text
+            compared += bool(from_index)
+    assert compared > 40  # most prefixes start some name

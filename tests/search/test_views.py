@@ -82,6 +82,26 @@ def test_the_url_of_a_filtered_page_can_be_shared(client, lawyer_item, dept_a):
     assert f'aria-label="取消“{dept_a.name}”"' in body
 
 
+def test_facet_options_link_each_value_and_escape_department_names(
+    client, editor_a, dept_a, reviewer
+):
+    dept_a.name = '甲局<script>alert("x")</script>'
+    dept_a.save()
+    item = publish(make_item(editor_a, dept_a, name="甲局户籍证明"), editor_a, reviewer)
+    body = client.get(SEARCH, {"q": "户籍", "matter_type": "licensing"}).content.decode()
+    assert "<script>alert" not in body
+    assert (
+        '<li><a href="?q=%E6%88%B7%E7%B1%8D&amp;matter_type=licensing&amp;'
+        f'department={dept_a.pk}">'
+        '甲局&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<span class="count">1</span></a></li>'
+    ) in body
+    assert (
+        '<li><strong aria-current="true">行政许可<span class="count">1</span></strong> '
+        '<a class="clear" href="?q=%E6%88%B7%E7%B1%8D" aria-label="取消“行政许可”">取消</a></li>'
+    ) in body
+    assert item.matter_type == "licensing"
+
+
 def test_empty_query_invites_a_search(client, lawyer_item):
     body = client.get(SEARCH, {"q": ""}).content.decode()
     assert "<h1>检索证明事项</h1>" in body

@@ -1,0 +1,73 @@
+"""The embedded backend's in-memory part (search.backends.database.IndexSnapshot): what it keeps
+for one index version must never outlive that version, and must answer exactly like the
+full-text index it stands in for."""
+
+import pytest
+
+from publishing.services import item_withdraw
+from search.analysis import parse_query
+from search.backends import SearchFilters, get_database_backend
+from search.backends import database as database_backend
+from search.ranking import NAME_START, plan
+
+from ..factories import make_item, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text: str) -> list[int]:
+    results = get_database_backend().search(parse_query(text), SearchFilters(), offset=0, limit=100)
+    return sorted(h.item_id for h in results.hits)
+
+
+def test_character_rows_read_before_a_publication_are_not_used_after_it(editor_a, dept_a, reviewer):
+    # "明户" is not a phrase of either name: both are found by their scattered characters,
+    # whose rows the backend keeps in memory after the first search.
+    first = publish(make_item(editor_a, dept_a, name="甲局户籍证明"), editor_a, reviewer)
+    assert found("明户") == [first.pk]
+    second = publish(make_item(editor_a, dept_a, name="甲局户口簿证明"), editor_a, reviewer)
+    assert found("明户") == [first.pk, second.pk]
+    item_withdraw(item=first, user=reviewer, reason="已取消")
+    assert found("明户") == [second.pk]
+
+
+def test_a_search_that_overlaps_an_index_change_reads_again(
+    editor_a, dept_a, reviewer, monkeypatch
+):
+    kept = publish(make_item(editor_a, dept_a, name="甲局户口证明"), editor_a, reviewer)
+    gone = publish(make_item(editor_a, dept_a, name="甲局户籍证明"), editor_a, reviewer)
+    backend = get_database_backend()
+    assert found("明户") == [kept.pk, gone.pk]  # the characters' rows are now in memory
+
+    calls = []
+    match = database_backend.DatabaseBackend._match
+
+    def match_then_remove(self, *args, **kwargs):
+        answer = match(self, *args, **kwargs)
+        if not calls:
+            # another transaction removes an item while this search reads the index
+            backend.delete([gone.pk])
+        calls.append(answer)
+        return answer
+
+    monkeypatch.setattr(database_backend.DatabaseBackend, "_match", match_then_remove)
+    results = backend.search(parse_query("明户"), SearchFilters(), offset=0, limit=100)
+    assert len(calls) == 2
+    assert gone.pk in calls[0][0]  # the first reading mixed the two versions
+    assert [h.item_id for h in results.hits] == [kept.pk]
+    assert results.total == 1
+    assert results.facets["department"] == {dept_a.pk: 1}
+
+
+def test_a_phrase_longer_than_the_kept_name_start_asks_the_full_text_index(
+    editor_a, dept_a, reviewer
+):
+    long_name = "申请人在本旗连续居住满六个月且在户籍所在地无违法犯罪记录的证明"
+    starting = publish(make_item(editor_a, dept_a, name=long_name), editor_a, reviewer)
+    inside = publish(make_item(editor_a, dept_a, name="关于" + long_name), editor_a, reviewer)
+    query = parse_query(long_name)
+    assert len(" ".join(plan(query)[0].starts[0])) >= database_backend.NAME_HEAD_CHARS
+    results = get_database_backend().search(query, SearchFilters(), offset=0, limit=10)
+    assert [h.item_id for h in results.hits] == [starting.pk, inside.pk]
+    weights = database_backend.SIGNAL_WEIGHTS
+    assert results.hits[0].score - results.hits[1].score == weights[NAME_START]
