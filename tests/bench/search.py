@@ -9,11 +9,20 @@ and prints one ``name value unit`` line per figure on stdout. Progress goes to s
 
 Figures (targets from issue 3):
   search_query_p50_ms / search_query_p95_ms   the backend's answer for the query mix: hits of
-      page 1, total, exact total and the four facets' counts (target ≤ 5 / ≤ 20 ms)
+      page 1, total, exact total and the four facets' counts (target ≤ 5 / ≤ 20 ms), in the
+      steady state: the rows of the characters searched before are in memory
   search_page_vs_minimal_view_ratio           p50 of the full search page (view, database,
       template) / p50 of a bare Django view, both through the test client (target ≤ 3)
   search_index_build_s                        the rebuild from an empty index (target ≤ 60 s)
   search_peak_rss_mb                          peak resident memory of this process (≤ 500 MB)
+Further figures, without targets:
+  search_query_cold_p50_ms / _p95_ms          the query mix with no character rows in memory,
+      as right after a publication
+  search_page_p50_ms, minimal_view_p50_ms     the two sides of the ratio
+  search_page_vs_minimal_view_ratio_http      the same ratio over HTTP: gunicorn, one worker,
+      persistent database connections (plus its two sides, *_http_p50_ms)
+Set BENCH_SEARCH_DB=/path/file.sqlite3 to keep the generated database and time it again later
+without generating it (the index build is then not timed).
 """
 
 import os
@@ -352,15 +361,22 @@ def percentile(values, p):
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def time_queries():
+def time_queries(*, cold: bool = False):
+    """Times of the query mix on the backend. ``cold``: every query reads its characters' rows
+    from the full-text index, as the first searches after a publication do (the backend keeps
+    them in memory per index version; see search/backends/database.py)."""
     from search.analysis import parse_query
     from search.backends import SearchFilters, get_database_backend
+    from search.backends.database import _snapshots
     from search.selectors import synonyms
 
     backend = get_database_backend()
     timings, totals = [], {}
     for round_number in range(ROUNDS):
         for text in QUERY_MIX:
+            if cold:
+                for _version, snapshot in _snapshots.values():
+                    snapshot.characters.clear()
             started = time.perf_counter()
             results = backend.search(parse_query(text, synonyms()), SearchFilters(), limit=20)
             elapsed = (time.perf_counter() - started) * 1000
@@ -472,6 +488,7 @@ def main():
             log(f"index rebuild: {report.documents} documents in {build_s:.1f} s")
 
         timings, totals = time_queries()
+        cold_timings, _totals = time_queries(cold=True)
         for text, total in totals.items():
             log(f"  {text!r}: {total} results")
         page, minimal = time_pages()
@@ -492,6 +509,8 @@ def main():
             del figures["search_index_build_s"]
         for name, (value, unit) in figures.items():
             print(f"{name} {value:.2f} {unit}", flush=True)
+        print(f"search_query_cold_p50_ms {statistics.median(cold_timings):.2f} ms", flush=True)
+        print(f"search_query_cold_p95_ms {percentile(cold_timings, 95):.2f} ms", flush=True)
         print(f"search_page_p50_ms {statistics.median(page):.2f} ms", flush=True)
         print(f"minimal_view_p50_ms {statistics.median(minimal):.2f} ms", flush=True)
         print(
