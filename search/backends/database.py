@@ -295,6 +295,9 @@ class DatabaseBackend:
         if cached and cached[0] == version:
             return cached[1]
         with _snapshot_lock:
+            cached = _snapshots.get(key)  # another thread may have loaded it meanwhile
+            if cached and cached[0] == version:
+                return cached[1]
             cursor.execute(
                 "SELECT item_id, department_id, matter_type, focus_area, levels, "  # noqa: S608
                 f"substr(name_tokens, 1, {NAME_HEAD_CHARS}) FROM {TABLE}"

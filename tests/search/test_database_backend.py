@@ -71,3 +71,16 @@ def test_a_phrase_longer_than_the_kept_name_start_asks_the_full_text_index(
     assert [h.item_id for h in results.hits] == [starting.pk, inside.pk]
     weights = database_backend.SIGNAL_WEIGHTS
     assert results.hits[0].score - results.hits[1].score == weights[NAME_START]
+
+
+def test_the_characters_kept_in_memory_are_bounded(editor_a, dept_a, reviewer, monkeypatch):
+    monkeypatch.setattr(database_backend, "MAX_CACHED_CHARACTERS", 3)
+    item = publish(make_item(editor_a, dept_a, name="甲局户籍证明"), editor_a, reviewer)
+    backend = get_database_backend()
+    for text in ["明户", "籍甲", "局证"]:  # scattered: the rows of each character are read
+        assert found(text) == [item.pk]
+    with backend.connection.cursor() as cursor:
+        snapshot = backend.snapshot(cursor, backend._version(cursor))
+    assert len(snapshot.characters) == 3
+    assert ("name", "证") in snapshot.characters  # the newest are kept
+    assert found("明户") == [item.pk]  # evicted rows are read again
