@@ -45,6 +45,10 @@ class IndexDocument:
     name_tokens: str
     purpose_tokens: str
     body_tokens: str
+    # The name's full-pinyin and initials streams alone (they are also in name_tokens): what a
+    # name starts with, in pinyin
+    name_pinyin: str = ""
+    name_initials: str = ""
     # The published texts, for Elasticsearch's highlighter (the database backends highlight
     # the rows they load).
     display: dict = field(default_factory=dict, compare=False)
@@ -65,6 +69,8 @@ class IndexDocument:
             self.name_tokens,
             self.purpose_tokens,
             self.body_tokens,
+            self.name_pinyin,
+            self.name_initials,
         )
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -87,6 +93,7 @@ def build_document(item, legal_bases=None, department_name: str | None = None) -
         department_name = item.department.name
     levels = tuple(value for value, field_name in LEVEL_FIELDS.items() if getattr(item, field_name))
     body = body_texts(item, legal_bases, department_name)
+    name = analyze_text(item.name)
     return IndexDocument(
         item_id=item.pk,
         department_id=item.department_id,
@@ -94,7 +101,9 @@ def build_document(item, legal_bases=None, department_name: str | None = None) -
         focus_area=item.focus_area,
         levels=levels,
         live_revision_id=item.live_revision_id,
-        name_tokens=joined(analyze_text(item.name)),
+        name_tokens=joined(name),
+        name_pinyin=name.py,
+        name_initials=name.pyi,
         purpose_tokens=joined(analyze_text(item.purpose)),
         body_tokens=joined(analyze_texts(body)),
         display={

@@ -31,6 +31,11 @@ class SearchDocument(models.Model):
     focus_area = models.CharField("重点领域", max_length=32)
     levels = models.PositiveSmallIntegerField("行使层级（位掩码）", default=0)
     name_tokens = models.TextField("证明名称（分词）")
+    # The name's pinyin streams on their own, for "the name starts with this pinyin" (ranking).
+    # Nullable without a default: on SQLite that adds the columns in place, keeping the
+    # full-text triggers (a default would make Django rebuild the table without them).
+    name_pinyin = models.TextField("证明名称（全拼）", null=True)
+    name_initials = models.TextField("证明名称（拼音首字母）", null=True)
     purpose_tokens = models.TextField("证明用途（分词）")
     body_tokens = models.TextField("其他内容（分词）")
     live_revision_id = models.PositiveIntegerField("索引的发布版本", null=True)

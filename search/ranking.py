@@ -11,10 +11,10 @@ For each query term (``analysis.parse_query``) the backends look for
 
 An item matches when every term occurs in one of these ways. Its score is the sum of the
 weights of the signals below that any term produced, and results are ordered by score, then by
-item id. The weights make the order lexicographic: a name that *starts* with a term (the
-certificate the user named: 无犯罪记录 → 无犯罪记录证明) beats everything, then an exact hit
-in the name, an exact hit in the purpose, an exact hit in the body, scattered characters in
-the name, and last in the purpose.
+item id. The weights make the order lexicographic: a name that *starts* with a term, in its
+characters or in pinyin (the certificate the user named: 无犯罪记录, wfzjl or wufanzui →
+无犯罪记录证明) beats everything, then an exact hit in the name, an exact hit in the purpose, an
+exact hit in the body, scattered characters in the name, and last in the purpose.
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ class TermPlan:
     """The token patterns of one term, over all its alternatives."""
 
     phrases: tuple[tuple[str, ...], ...]  # exact: consecutive tokens
-    starts: tuple[tuple[str, ...], ...]  # phrases (of Han runs and words) a name may start with
+    # (stream, phrase): what a name may start with, in its characters and words ("bi"), its full
+    # pinyin ("py") or its initials ("pyi")
+    starts: tuple[tuple[str, tuple[str, ...]], ...]
     scattered: tuple[tuple[str, ...], ...]  # all these characters, in the name or the purpose
     singles: tuple[str, ...]  # a single character, anywhere
 
@@ -69,14 +71,13 @@ def plan(query: ParsedQuery) -> list[TermPlan]:
     plans = []
     for term in query.terms:
         phrases: list[tuple[str, ...]] = []
-        starts: list[tuple[str, ...]] = []
+        starts: list[tuple[str, tuple[str, ...]]] = []
         scattered: list[tuple[str, ...]] = []
         singles: list[str] = []
         for alternative in term.alternatives:
             if alternative.exact_stream and alternative.exact_phrase:
                 phrases.append(alternative.exact_phrase)
-                if alternative.exact_stream == "bi":
-                    starts.append(alternative.exact_phrase)
+                starts.append((alternative.exact_stream, alternative.exact_phrase))
             chars = alternative.scattered_chars
             if len(alternative.text) == 1 and chars:
                 singles.append(chars[0])

@@ -53,6 +53,9 @@ NAME_HEAD_CHARS = 48
 # a bitmap of the rows, compressed); past it the oldest are dropped.
 MAX_CACHED_CHARACTERS = 4000
 EMPTY = FrozenBitMap()
+# Where each token stream of a name starts: the name's token text starts with its characters'
+# and words' stream ("bi"); the pinyin streams have columns of their own.
+START_COLUMNS = {"bi": "name_tokens", "py": "name_pinyin", "pyi": "name_initials"}
 
 
 def _checked(token: str) -> str:
@@ -173,9 +176,10 @@ class IndexSnapshot:
     def __init__(self, rows):
         members: dict[str, dict] = {facet: {} for facet in FACETS}
         ids: list[int] = []
-        # first token of the name -> {start of the name's token text: ids}
-        self.heads: dict[str, dict[str, list[int]]] = {}
-        for item_id, department_id, matter_type, focus_area, levels, head in rows:
+        # (stream, first token of the name's stream) -> {start of the stream's text: ids}
+        self.heads: dict[tuple[str, str], dict[str, list[int]]] = {}
+        streams = tuple(START_COLUMNS)
+        for item_id, department_id, matter_type, focus_area, levels, *heads in rows:
             ids.append(item_id)
             members["department"].setdefault(department_id, []).append(item_id)
             members["matter_type"].setdefault(matter_type, []).append(item_id)
@@ -183,8 +187,10 @@ class IndexSnapshot:
             for level, bit in LEVEL_BITS.items():
                 if levels & bit:
                     members["level"].setdefault(level, []).append(item_id)
-            heads = self.heads.setdefault(head.partition(" ")[0], {})
-            heads.setdefault(head, []).append(item_id)
+            for stream, head in zip(streams, heads, strict=True):
+                if head:  # None: indexed before the pinyin columns existed (until a rebuild)
+                    by_head = self.heads.setdefault((stream, head.partition(" ")[0]), {})
+                    by_head.setdefault(head, []).append(item_id)
         self.bitmaps = {
             facet: {value: FrozenBitMap(value_ids) for value, value_ids in values.items()}
             for facet, values in members.items()
@@ -211,16 +217,17 @@ class IndexSnapshot:
         counted = ((v, bits.intersection_cardinality(values[v])) for v in order if v in values)
         return {v: n for v, n in counted if n}
 
-    def starting(self, matched: BitMap, phrases) -> BitMap | None:
+    def starting(self, matched: BitMap, starts) -> BitMap | None:
         """The ids among ``matched`` (names holding one of the phrases) whose name starts with
-        one of them; None when a phrase is longer than the kept start of the names."""
+        one of the (stream, phrase) ``starts``; None when a phrase is longer than the kept
+        start of the names."""
         found = BitMap()
-        for tokens in phrases:
+        for stream, tokens in starts:
             text = " ".join(tokens)
             if len(text) >= NAME_HEAD_CHARS:
                 return None
             prefix = text + " "
-            for head, ids in self.heads.get(tokens[0], {}).items():
+            for head, ids in self.heads.get((stream, tokens[0]), {}).items():
                 if head == text or head.startswith(prefix):
                     found.update(ids)
         return found & matched
@@ -298,9 +305,10 @@ class DatabaseBackend:
             cached = _snapshots.get(key)  # another thread may have loaded it meanwhile
             if cached and cached[0] == version:
                 return cached[1]
+            heads = ", ".join(f"substr({c}, 1, {NAME_HEAD_CHARS})" for c in START_COLUMNS.values())
             cursor.execute(
                 "SELECT item_id, department_id, matter_type, focus_area, levels, "  # noqa: S608
-                f"substr(name_tokens, 1, {NAME_HEAD_CHARS}) FROM {TABLE}"
+                f"{heads} FROM {TABLE}"
             )
             snapshot = IndexSnapshot(cursor.fetchall())
             _snapshots[key] = (version, snapshot)
@@ -343,7 +351,7 @@ class DatabaseBackend:
             if exact["name"] and term.starts:
                 starting = snapshot.starting(exact["name"], term.starts)
                 if starting is None:
-                    starting = dialect.start_ids(cursor, term.starts)
+                    starting = self._start_ids(cursor, term.starts) & exact["name"]
                 signals[NAME_START] |= starting
             for group in ("name", "purpose"):
                 scattered = BitMap()
@@ -359,6 +367,25 @@ class DatabaseBackend:
             if not matched:
                 return BitMap(), signals
         return matched if matched is not None else BitMap(), signals
+
+    def _start_ids(self, cursor, starts) -> BitMap:
+        """Ids whose name starts with one of the (stream, phrase) ``starts``, from the database
+        (for phrases longer than the snapshot keeps)."""
+        found = BitMap()
+        words = [tokens for stream, tokens in starts if stream == "bi"]
+        if words:
+            found |= self.dialect.start_ids(cursor, words)
+        for stream, tokens in starts:
+            if stream == "bi":
+                continue
+            column = START_COLUMNS[stream]
+            text = " ".join(_checked(t) for t in tokens)  # [0-9a-z] only: nothing LIKE reads
+            cursor.execute(
+                f"SELECT item_id FROM {TABLE} WHERE {column} = %s OR {column} LIKE %s",  # noqa: S608
+                [text, text + " %"],
+            )
+            found |= BitMap(row[0] for row in cursor.fetchall())
+        return found
 
     def search(
         self, query: ParsedQuery, filters: SearchFilters, *, offset: int = 0, limit: int = 20
@@ -430,6 +457,8 @@ class DatabaseBackend:
             focus_area=document.focus_area,
             levels=document.levels_mask,
             name_tokens=document.name_tokens,
+            name_pinyin=document.name_pinyin,
+            name_initials=document.name_initials,
             purpose_tokens=document.purpose_tokens,
             body_tokens=document.body_tokens,
             live_revision_id=document.live_revision_id,
@@ -463,6 +492,8 @@ class DatabaseBackend:
         "focus_area",
         "levels",
         "name_tokens",
+        "name_pinyin",
+        "name_initials",
         "purpose_tokens",
         "body_tokens",
         "live_revision_id",
@@ -481,6 +512,8 @@ class DatabaseBackend:
                 d.focus_area,
                 d.levels_mask,
                 d.name_tokens,
+                d.name_pinyin,
+                d.name_initials,
                 d.purpose_tokens,
                 d.body_tokens,
                 d.live_revision_id,

@@ -67,8 +67,11 @@ class ItemDocument(Document):
     live_revision_id = Integer()
     fingerprint = Keyword(index=False)
     name_tokens = Text(analyzer=PRETOKENIZED, norms=False)
-    # The name's token text as one keyword: "the name starts with this phrase" is a prefix.
+    # The name's token text, and its pinyin streams, as keywords: "the name starts with this
+    # phrase" is a prefix of one of them.
     name_token_text = Keyword(ignore_above=8000)
+    name_pinyin_text = Keyword(ignore_above=8000)
+    name_initials_text = Keyword(ignore_above=8000)
     purpose_tokens = Text(analyzer=PRETOKENIZED, norms=False)
     body_tokens = Text(analyzer=PRETOKENIZED, norms=False)
     name = Text(analyzer=DISPLAY, norms=False)
@@ -92,6 +95,8 @@ class ItemDocument(Document):
             "fingerprint": document.fingerprint,
             "name_tokens": document.name_tokens,
             "name_token_text": document.name_tokens,
+            "name_pinyin_text": document.name_pinyin,
+            "name_initials_text": document.name_initials,
             "purpose_tokens": document.purpose_tokens,
             "body_tokens": document.body_tokens,
             **{
@@ -140,9 +145,12 @@ def term_query(term: TermPlan) -> Q:
     return _any(clauses)
 
 
-def _starts(tokens) -> Q:
-    text = " ".join(tokens)
-    return _any([Q("term", name_token_text=text), Q("prefix", name_token_text=text + " ")])
+START_FIELDS = {"bi": "name_token_text", "py": "name_pinyin_text", "pyi": "name_initials_text"}
+
+
+def _starts(stream: str, tokens) -> Q:
+    field, text = START_FIELDS[stream], " ".join(tokens)
+    return _any([Q("term", **{field: text}), Q("prefix", **{field: text + " "})])
 
 
 def _scattered_only(field: str, term: TermPlan) -> Q | None:
@@ -158,7 +166,7 @@ def _scattered_only(field: str, term: TermPlan) -> Q | None:
 def signal_clauses(terms: list[TermPlan]) -> dict[str, list[Q]]:
     phrases = [p for t in terms for p in t.phrases]
     return {
-        "name_start": [_starts(p) for t in terms for p in t.starts],
+        "name_start": [_starts(stream, p) for t in terms for stream, p in t.starts],
         "exact_name": [_phrase("name_tokens", p) for p in phrases],
         "exact_purpose": [_phrase("purpose_tokens", p) for p in phrases],
         "exact_body": [_phrase("body_tokens", p) for p in phrases],

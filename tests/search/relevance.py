@@ -97,15 +97,16 @@ CASES = [
         ("with_spaces", "name"),
         include=(*CRIMINAL_RECORD, "jtj-teacher-conduct"),
     ),
+    # the names that start with the pinyin (无犯罪记录证明) before the one that has it inside
     Case(
         "wfzjl",
-        ("pinyin_initials", "half_width", "name"),
-        first=(*CRIMINAL_RECORD, "jtj-teacher-conduct"),
+        ("pinyin_initials", "half_width", "name", "ranking"),
+        order=(*CRIMINAL_RECORD, "jtj-teacher-conduct"),
     ),
     Case(
         "wufanzuijilu",
-        ("pinyin_full", "half_width", "name"),
-        first=(*CRIMINAL_RECORD, "jtj-teacher-conduct"),
+        ("pinyin_full", "half_width", "name", "ranking"),
+        order=(*CRIMINAL_RECORD, "jtj-teacher-conduct"),
     ),
     Case(
         "ｗｆｚｊｌ",

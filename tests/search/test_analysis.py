@@ -110,7 +110,8 @@ def test_query_is_cleaned_of_control_characters_and_cut():
 def test_no_input_produces_a_token_outside_the_safe_alphabet(text):
     query = parse_query(text)
     for term in plan(query):
-        for tokens in (*term.phrases, *term.starts, *term.scattered, term.singles):
+        starts = [tokens for _stream, tokens in term.starts]
+        for tokens in (*term.phrases, *starts, *term.scattered, term.singles):
             assert all(TOKEN_RE.match(t) for t in tokens), tokens
     assert len(query.text) <= MAX_QUERY_LENGTH
 

@@ -66,7 +66,8 @@ def test_a_phrase_longer_than_the_kept_name_start_asks_the_full_text_index(
     starting = publish(make_item(editor_a, dept_a, name=long_name), editor_a, reviewer)
     inside = publish(make_item(editor_a, dept_a, name="关于" + long_name), editor_a, reviewer)
     query = parse_query(long_name)
-    assert len(" ".join(plan(query)[0].starts[0])) >= database_backend.NAME_HEAD_CHARS
+    stream, tokens = plan(query)[0].starts[0]
+    assert stream == "bi" and len(" ".join(tokens)) >= database_backend.NAME_HEAD_CHARS
     results = get_database_backend().search(query, SearchFilters(), offset=0, limit=10)
     assert [h.item_id for h in results.hits] == [starting.pk, inside.pk]
     weights = database_backend.SIGNAL_WEIGHTS
@@ -84,3 +85,38 @@ def test_the_characters_kept_in_memory_are_bounded(editor_a, dept_a, reviewer, m
     assert len(snapshot.characters) == 3
     assert ("name", "证") in snapshot.characters  # the newest are kept
     assert found("明户") == [item.pk]  # evicted rows are read again
+
+
+@pytest.mark.parametrize("text", ["wfzjl", "wufanzuijilu", "无犯罪记录"])
+def test_a_name_that_starts_with_the_term_comes_first_in_pinyin_too(
+    text, editor_a, dept_a, reviewer
+):
+    inside = publish(
+        make_item(editor_a, dept_a, name="思想品德鉴定及无犯罪记录证明"), editor_a, reviewer
+    )
+    starting = publish(make_item(editor_a, dept_a, name="无犯罪记录证明"), editor_a, reviewer)
+    assert inside.pk < starting.pk  # without the start signal, the order would be by id
+    results = get_database_backend().search(parse_query(text), SearchFilters(), offset=0, limit=10)
+    assert [h.item_id for h in results.hits] == [starting.pk, inside.pk]
+
+
+def test_entries_indexed_before_the_pinyin_columns_are_found_until_the_rebuild_fills_them(
+    editor_a, dept_a, reviewer
+):
+    from search.models import SearchDocument
+    from search.services import index_drift, index_rebuild
+
+    item = publish(make_item(editor_a, dept_a, name="无犯罪记录证明"), editor_a, reviewer)
+    # as migration 0003 leaves an entry written by the previous version
+    SearchDocument.objects.update(name_pinyin=None, name_initials=None, fingerprint="old")
+    get_database_backend()._bump()
+    assert found("wfzjl") == [item.pk]
+    assert index_drift()[0].stale == [item.pk]
+    index_rebuild()
+    document = SearchDocument.objects.get(item=item)
+    assert (document.name_pinyin, document.name_initials) == (
+        "wufan fanzui zuiji jilu luzheng zhengming",
+        "wf fz zj jl lz zm",
+    )
+    results = get_database_backend().search(parse_query("wfzjl"), SearchFilters())
+    assert results.hits[0].score == 300  # starts with it, and has it
