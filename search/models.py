@@ -51,10 +51,11 @@ class SearchDocument(models.Model):
 
 
 class SearchIndexState(models.Model):
-    """A counter raised by every write to the index, in the same transaction.
+    """The index version: a new random value at every write to the index, in the same
+    transaction (random, so that a rolled-back version never comes back with other content).
 
-    Processes keep per-version caches of facet data (see ``backends.database``) and reload
-    them when the counter moves."""
+    Processes keep a snapshot of the index per version (``backends.database.IndexSnapshot``)
+    and reload it when the version changes."""
 
     version = models.BigIntegerField(default=0)
 
