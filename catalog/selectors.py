@@ -5,15 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from .enums import DepartmentKind, ExerciseLevel, FocusArea, MatterType
-from .models import CertificateItem, Department
-
-LEVEL_FIELDS = {
-    ExerciseLevel.PROVINCIAL: "level_provincial",
-    ExerciseLevel.CITY: "level_city",
-    ExerciseLevel.COUNTY: "level_county",
-    ExerciseLevel.TOWNSHIP: "level_township",
-}
-
+from .models import EXERCISE_LEVEL_FIELDS, CertificateItem, Department
 
 # The two catalog levels the seed names: 旗本级 (banner) and 苏木镇 (townships).
 UNITS = {"banner": "旗本级", "township": "苏木镇"}
@@ -66,7 +58,7 @@ def published_items(filters: CatalogFilters | None = None):
     if filters.matter_type:
         qs = qs.filter(matter_type=filters.matter_type)
     if filters.level:
-        qs = qs.filter(**{LEVEL_FIELDS[ExerciseLevel(filters.level)]: True})
+        qs = qs.filter(**{EXERCISE_LEVEL_FIELDS[ExerciseLevel(filters.level)]: True})
     if filters.focus_area:
         qs = qs.filter(focus_area=filters.focus_area)
     return qs

@@ -7,16 +7,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 from catalog.enums import ExerciseLevel
+from catalog.models import EXERCISE_LEVEL_FIELDS
 
 from .analysis import FieldTokens, analyze_text, analyze_texts
 
 LEVEL_BITS = {level.value: 1 << i for i, level in enumerate(ExerciseLevel)}
-LEVEL_FIELDS = {
-    ExerciseLevel.PROVINCIAL.value: "level_provincial",
-    ExerciseLevel.CITY.value: "level_city",
-    ExerciseLevel.COUNTY.value: "level_county",
-    ExerciseLevel.TOWNSHIP.value: "level_township",
-}
 
 
 def joined(tokens: FieldTokens) -> str:
@@ -91,7 +86,9 @@ def build_document(item, legal_bases=None, department_name: str | None = None) -
         legal_bases = list(item.legal_bases.all())
     if department_name is None:
         department_name = item.department.name
-    levels = tuple(value for value, field_name in LEVEL_FIELDS.items() if getattr(item, field_name))
+    levels = tuple(
+        level.value for level, name in EXERCISE_LEVEL_FIELDS.items() if getattr(item, name)
+    )
     body = body_texts(item, legal_bases, department_name)
     name = analyze_text(item.name)
     return IndexDocument(

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.enums import ExerciseLevel, FocusArea, MatterType
-from catalog.models import CertificateItem, Department, LegalBasis
+from catalog.models import EXERCISE_LEVEL_FIELDS, CertificateItem, Department, LegalBasis
 
 from .analysis import MAX_QUERY_LENGTH, ParsedQuery, parse_query, synonym_map
 from .backends import (
@@ -224,7 +224,7 @@ ROW_FIELDS = (
     "department__name",
 )
 # (field, label) of the exercise levels, in their order
-LEVEL_LABELS = tuple((f"level_{level}", str(label)) for level, label in ExerciseLevel.choices)
+LEVEL_LABELS = tuple((name, str(level.label)) for level, name in EXERCISE_LEVEL_FIELDS.items())
 MATTER_LABELS = {value: str(label) for value, label in MatterType.choices}
 _URL_MARKER = 2**31 - 1
 

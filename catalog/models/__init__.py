@@ -3,6 +3,7 @@
 
 from .guides import GuideMaterial, GuideStep, ServiceGuide, ServiceGuideQuerySet
 from .items import (
+    EXERCISE_LEVEL_FIELDS,
     PHONE_HELP,
     CertificateItem,
     CertificateItemQuerySet,
@@ -13,6 +14,7 @@ from .items import (
 )
 
 __all__ = [
+    "EXERCISE_LEVEL_FIELDS",
     "PHONE_HELP",
     "CertificateItem",
     "CertificateItemQuerySet",

@@ -133,6 +133,15 @@ class EditorialStatusMixin:
         return ItemStatus.DRAFT
 
 
+# The field that holds each exercise level (附件4 has one column per level), in column order.
+EXERCISE_LEVEL_FIELDS = {
+    ExerciseLevel.PROVINCIAL: "level_provincial",
+    ExerciseLevel.CITY: "level_city",
+    ExerciseLevel.COUNTY: "level_county",
+    ExerciseLevel.TOWNSHIP: "level_township",
+}
+
+
 class CertificateItemQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -296,13 +305,7 @@ class CertificateItem(
 
     @property
     def exercise_levels(self) -> list[ExerciseLevel]:
-        flags = {
-            ExerciseLevel.PROVINCIAL: self.level_provincial,
-            ExerciseLevel.CITY: self.level_city,
-            ExerciseLevel.COUNTY: self.level_county,
-            ExerciseLevel.TOWNSHIP: self.level_township,
-        }
-        return [level for level, on in flags.items() if on]
+        return [level for level, name in EXERCISE_LEVEL_FIELDS.items() if getattr(self, name)]
 
     @property
     def exercise_level_labels(self) -> str:

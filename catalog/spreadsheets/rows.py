@@ -8,10 +8,11 @@ spacing or full-width digits never count as a change.
 
 from dataclasses import dataclass, field
 
+from ..models import EXERCISE_LEVEL_FIELDS
 from .bases import Basis
 from .cleaning import clean_line, clean_text, text_key
 
-LEVEL_FIELDS = ("level_provincial", "level_city", "level_county", "level_township")
+LEVEL_FIELDS = tuple(EXERCISE_LEVEL_FIELDS.values())
 # The item fields a 附件4 row holds (legal bases apart).
 ITEM_FIELDS = (
     "name",
