@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock clean
@@ -25,8 +26,8 @@ demo: install ## Migrate and load the demo data (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 
-run: demo ## Install, migrate, load demo data, serve http://127.0.0.1:8000 (SQLite)
-	$(MANAGE) runserver 127.0.0.1:8000
+run: demo ## Install, migrate, load demo data, serve http://127.0.0.1:8000 (SQLite; PORT=8123 for another port)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install ## ruff, Django checks, migrations up to date
 	$(BIN)/ruff check .
@@ -34,11 +35,14 @@ lint: install ## ruff, Django checks, migrations up to date
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-browser-deps: ## Debian chromium and CJK fonts for the browser test (needs root)
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk"; then \
+browser-deps: ## Debian chromium, CJK fonts and npm (root), then axe-core from package-lock.json
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk" || ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-cjk >/dev/null; \
-	  else echo "browser test needs: sudo apt-get install chromium fonts-noto-cjk"; fi; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-cjk npm >/dev/null; \
+	  else echo "browser test needs: sudo apt-get install chromium fonts-noto-cjk npm"; fi; \
+	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
 test-deps: ## poppler-utils (pdftotext, pdfinfo, pdffonts) for the letter-form tests (needs root)
@@ -64,4 +68,4 @@ lock: ## Re-resolve requirements.lock from pyproject.toml (uv)
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 static_collected artifacts
+	rm -rf $(VENV) db.sqlite3 static_collected artifacts node_modules

@@ -14,6 +14,9 @@ from catalog.letters.pdf import render_pdf
 from catalog.selectors import departments_by_kind, published_item
 from publishing.selectors import letter_form_follows
 
+from .selectors import withdrawn_guide
+from .views import item_gone
+
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -32,7 +35,10 @@ def guide_list(request):
 def guide_detail(request, pk):
     guide = published_guide(pk)
     if guide is None:
-        raise Http404("该办事指南不存在或未发布")
+        withdrawn = withdrawn_guide(pk)
+        if withdrawn is None:
+            raise Http404("该办事指南不存在或未发布")
+        return render(request, "errors/410.html", {"withdrawn": withdrawn}, status=410)
     return render(
         request,
         "public/guide_detail.html",
@@ -55,11 +61,8 @@ def guide_flow_chart(request, pk):
     return FileResponse(image.file.open("rb"), content_type=content_type)
 
 
-def _letter_template(pk):
-    item = published_item(pk)
-    if item is None:
-        raise Http404("该证明事项不存在或未发布")
-    return item, letter_template_for(item, follows=letter_form_follows(item))
+def _letter_template(item):
+    return letter_template_for(item, follows=letter_form_follows(item))
 
 
 def _filename(template, extension: str) -> str:
@@ -67,7 +70,10 @@ def _filename(template, extension: str) -> str:
 
 
 def letter_form(request, pk):
-    item, template = _letter_template(pk)
+    item = published_item(pk)
+    if item is None:
+        return item_gone(request, pk)
+    template = _letter_template(item)
     return render(
         request,
         "public/letter_form.html",
@@ -76,7 +82,10 @@ def letter_form(request, pk):
 
 
 def letter_form_docx(request, pk):
-    _item, template = _letter_template(pk)
+    item = published_item(pk)
+    if item is None:
+        return item_gone(request, pk)
+    template = _letter_template(item)
     disposition = content_disposition_header(True, _filename(template, ".docx"))
     return HttpResponse(
         render_docx(template),
@@ -86,7 +95,10 @@ def letter_form_docx(request, pk):
 
 
 def letter_form_pdf(request, pk):
-    _item, template = _letter_template(pk)
+    item = published_item(pk)
+    if item is None:
+        return item_gone(request, pk)
+    template = _letter_template(item)
     disposition = content_disposition_header(False, _filename(template, ".pdf"))
     return HttpResponse(
         render_pdf(template),

@@ -34,10 +34,17 @@ public_patterns = [
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", include("search.urls")),
     path("", include((public_patterns, "public"))),
 ]
+
+# Chinese error pages (DEBUG=False), for the public site and the admin alike.
+handler400 = "cms.error_views.bad_request"
+handler403 = "cms.error_views.permission_denied"
+handler404 = "cms.error_views.page_not_found"
+handler500 = "cms.error_views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,10 +1,13 @@
 """The public site: home, catalogs, item pages, catalog revisions. Published content only."""
 
+from pathlib import Path
+
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.views.decorators.cache import cache_control
 
 from catalog.enums import ExerciseLevel, FocusArea, MatterType
 from catalog.guides.selectors import guides_mentioning, guides_of_department
@@ -20,7 +23,19 @@ from catalog.selectors import (
 from publishing.letters.selectors import disclosed_letters, item_disclosure
 from publishing.selectors import revision_changes, revisions_with_counts
 
+from .selectors import hand_in_places, withdrawn_item
+
 PAGE_SIZE = 50
+FAVICON = Path(__file__).resolve().parent / "static" / "cms" / "favicon.ico"
+
+
+def item_gone(request, pk):
+    """The answer for an item URL whose item is not published: 410 with what became of it
+    when it was withdrawn, else 404."""
+    withdrawn = withdrawn_item(pk)
+    if withdrawn is None:
+        raise Http404("该证明事项不存在或未发布")
+    return render(request, "errors/410.html", {"withdrawn": withdrawn}, status=410)
 
 
 def _filter_context(filters: CatalogFilters) -> dict:
@@ -91,8 +106,9 @@ def department_list(request):
 def item_detail(request, pk):
     item = published_item(pk)
     if item is None:
-        raise Http404("该证明事项不存在或未发布")
+        return item_gone(request, pk)
     disclosure = item_disclosure(item)
+    guides = guides_mentioning(item)
     return render(
         request,
         "public/item_detail.html",
@@ -100,7 +116,8 @@ def item_detail(request, pk):
             "item": item,
             "legal_bases": list(item.legal_bases.all()),
             "department": item.department,
-            "guides": guides_mentioning(item),
+            "guides": guides,
+            "hand_in": hand_in_places(item.department, guides),
             "disclosure": disclosure,
             "disclosed_count": (
                 disclosed_letters(item_id=item.pk).count() if disclosure == "public" else 0
@@ -141,3 +158,9 @@ class CatalogFeed(Feed):
 
     def item_pubdate(self, item):
         return item.last_published_at
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and chat apps ask for without reading the page's links."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")

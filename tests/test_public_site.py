@@ -75,7 +75,9 @@ def test_withdrawn_item_is_gone_except_as_withdrawn_in_the_revision_history(
     client, catalog, dept_a
 ):
     withdrawn = catalog["withdrawn"]
-    assert client.get(withdrawn.get_absolute_url()).status_code == 404
+    gone = client.get(withdrawn.get_absolute_url())
+    assert gone.status_code == 410
+    assert "取消告知承诺" in gone.content.decode()
     for url in [reverse("public:catalog"), reverse("sitemap"), reverse("public:feed")]:
         assert SECRETS[4] not in client.get(url).content.decode()
     latest = client.get(reverse("public:revisions")).content.decode()

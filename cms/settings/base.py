@@ -65,6 +65,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# A form sent with a missing or stale CSRF token gets a Chinese page (the other errors:
+# handler400/403/404/500 in cms/urls.py).
+CSRF_FAILURE_VIEW = "cms.error_views.csrf_failure"
 
 TEMPLATES = [
     {

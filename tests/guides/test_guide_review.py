@@ -199,7 +199,7 @@ def test_reviewer_withdraws_a_published_guide_with_a_reason(
     guide.refresh_from_db()
     assert guide.live is False
     assert GuideWithdrawal.objects.get(guide=guide).reason == "事项已取消"
-    assert client.get(reverse("public:guide", args=[guide.pk])).status_code == 404
+    assert client.get(reverse("public:guide", args=[guide.pk])).status_code == 410  # Gone
 
 
 def test_published_guide_cannot_be_deleted(client, editor_b, dept_b, reviewer):
