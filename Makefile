@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock clean
+.PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ bench: install ## Print the speed figures: pages, search at 100,000 items, sprea
 	$(BIN)/python -m tests.bench.pages
 	$(BIN)/python -m tests.bench.search
 	$(BIN)/python -m tests.bench.spreadsheets
+
+messages: install ## Recompile the admin's Chinese catalog (cms/locale/*.po -> .mo, committed; needs gettext)
+	$(MANAGE) compilemessages --locale zh_Hans --ignore '.venv*'
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (uv)
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
