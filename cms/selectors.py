@@ -103,23 +103,18 @@ def withdrawn_guide(pk: int) -> Withdrawn | None:
 
 @dataclass(frozen=True)
 class HandIn:
-    """Where to hand in the signed letter of an item."""
+    """Where to hand in the signed letter when applying for what a service guide describes."""
 
+    guide: ServiceGuide
     place: str
-    hours: str = ""
-    guide: ServiceGuide | None = None
+    hours: str
 
 
-def hand_in_places(department: Department, guides: list[ServiceGuide]) -> list[HandIn]:
-    """The halls and windows of the published guides that link the item, else the
-    department's office address; empty when neither is known."""
-    places = [
-        HandIn(place="，".join(p for p in (g.hall, g.window) if p), hours=g.office_hours, guide=g)
+def hand_in_places(guides: list[ServiceGuide]) -> list[HandIn]:
+    """The halls and windows of the published guides that link the item (the page falls back
+    on the department's office address when there are none)."""
+    return [
+        HandIn(guide=g, place="，".join(p for p in (g.hall, g.window) if p), hours=g.office_hours)
         for g in guides
         if g.hall or g.window
     ]
-    if places:
-        return places
-    if department.office_address:
-        return [HandIn(place=f"{department.name}（{department.office_address}）")]
-    return []

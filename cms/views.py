@@ -117,7 +117,7 @@ def item_detail(request, pk):
             "legal_bases": list(item.legal_bases.all()),
             "department": item.department,
             "guides": guides,
-            "hand_in": hand_in_places(item.department, guides),
+            "hand_in": hand_in_places(guides),
             "disclosure": disclosure,
             "disclosed_count": (
                 disclosed_letters(item_id=item.pk).count() if disclosure == "public" else 0
