@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from catalog.guides.selectors import guide_materials, published_guide, published_guides
 from catalog.letters import letter_template_for
 from catalog.letters.docx import render_docx
-from catalog.letters.pdf import render_pdf
+from catalog.letters.pdf import UnprintableText, render_pdf
 from catalog.selectors import departments_by_kind, published_item
 from publishing.selectors import letter_form_follows
 
@@ -99,9 +99,14 @@ def letter_form_pdf(request, pk):
     if item is None:
         return item_gone(request, pk)
     template = _letter_template(item)
-    disposition = content_disposition_header(False, _filename(template, ".pdf"))
+    try:
+        pdf = render_pdf(template)
+    except UnprintableText as refused:  # never print another character or a box
+        context = {"item": item, "department": item.department, "problems": refused.problems}
+        return render(request, "public/letter_pdf_unavailable.html", context, status=422)
+    # 下载 PDF 版 saves the file; 在线查看 PDF (?inline=1) opens it in the browser.
+    as_attachment = request.GET.get("inline") != "1"
+    disposition = content_disposition_header(as_attachment, _filename(template, ".pdf"))
     return HttpResponse(
-        render_pdf(template),
-        content_type="application/pdf",
-        headers={"Content-Disposition": disposition},
+        pdf, content_type="application/pdf", headers={"Content-Disposition": disposition}
     )

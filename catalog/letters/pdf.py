@@ -1,9 +1,9 @@
-"""The letter form as a PDF: A4, Chinese text that can be selected and copied.
+"""The letter form as a PDF: A4, Chinese text that can be selected and copied, and that prints
+the same everywhere.
 
-The text uses Adobe's standard CID font STSong-Light (UniGB-UCS2-H encoding), which ReportLab
-ships the metrics of: nothing has to be installed to generate the file, the text stays text,
-and PDF readers draw it with their Chinese Song typeface (Adobe Reader's own, or a
-substitute such as Noto Serif CJK through fontconfig).
+The text is set in Noto Serif CJK SC, embedded as subsets of the glyphs the document uses
+(``font.py``). A form with a character the font cannot print is refused with
+``UnprintableText`` before anything is drawn: never another character, never a box.
 """
 
 import io
@@ -14,25 +14,18 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
 
+from .font import FONT_NAME, UnprintableText, letter_font, unprintable
 from .template import BLANK, COOPERATION, CommitmentLetterTemplate
 
-FONT = "STSong-Light"
-
-
-@cache
-def _register_font() -> str:
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
+__all__ = ["UnprintableText", "render_pdf"]
 
 
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    font = _register_font()
+    font = letter_font().fontName
     body = ParagraphStyle(
         "body", fontName=font, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24
     )
@@ -62,13 +55,15 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: str) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), _styles()[style])
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = escape(text).replace("\n", "<br/>")
+    return Paragraph(text, _styles()[style])
 
 
 def _footer(text: str):
     def draw(canvas, doc):
         canvas.saveState()
-        canvas.setFont(FONT, 9)
+        canvas.setFont(FONT_NAME, 9)
         canvas.drawCentredString(A4[0] / 2, 1.3 * cm, f"{text}　第{doc.page}页")
         canvas.restoreState()
 
@@ -76,6 +71,10 @@ def _footer(text: str):
 
 
 def render_pdf(template: CommitmentLetterTemplate) -> bytes:
+    """The form as PDF bytes; raises ``UnprintableText`` if the font lacks a character."""
+    problems = unprintable(template)
+    if problems:
+        raise UnprintableText(problems)
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
@@ -88,6 +87,7 @@ def render_pdf(template: CommitmentLetterTemplate) -> bytes:
         author=template.department_name,
         subject=template.follows,
         creator="阿右旗证明事项告知承诺制平台",
+        initialFontName=FONT_NAME,  # else ReportLab lists Helvetica, not embedded
     )
     story = [
         _p(template.title, "title"),
@@ -116,7 +116,14 @@ def render_pdf(template: CommitmentLetterTemplate) -> bytes:
                 for (lab, val), (rlab, rval) in zip(block.fields, block.right, strict=True)
             ]
             table = Table(rows, colWidths=[doc.width / 2] * 2)
-            table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 8)]))
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("TOPPADDING", (0, 0), (-1, -1), 8),
+                        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),  # else Helvetica is listed
+                    ]
+                )
+            )
             story.append(KeepTogether([*closing, Spacer(1, 12), table]))
         elif block.kind == "note":
             story.append(_p(block.text, "note"))

@@ -203,4 +203,5 @@ def test_pdf_has_selectable_chinese_text_on_a4_pages(client, item, artifacts_dir
         capture_output=True,
         check=True,
     ).stdout.decode()
-    assert "STSong-Light" in fonts and "CID Type 0" in fonts
+    fonts = fonts.splitlines()[2:]
+    assert fonts and all(" TrueType " in f and " yes yes yes " in f for f in fonts), fonts
