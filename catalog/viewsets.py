@@ -45,7 +45,10 @@ from wagtail.snippets.views.snippets import (
 from permissions.scope import Scope, filter_by_scope, in_scope
 from search.admin_search import ChineseSearchIndexViewMixin
 
+from .enums import ItemStatus
+from .filters import CertificateItemFilterSet, EditorialStatusIndexMixin, ServiceGuideFilterSet
 from .models import CertificateItem, Department, ServiceGuide
+from .models.items import STATUS_ANNOTATION
 from .spreadsheets.views import DepartmentSpreadsheetButtons, ItemSpreadsheetButtons
 
 STALE_MESSAGE = (
@@ -122,10 +125,12 @@ class StatusColumn(Column):
     cell_template_name = "catalog/admin/status_cell.html"
 
     def get_value(self, instance):
-        return instance.status()
+        # The listing's rows carry the status annotation (catalog.filters); same rules.
+        annotated = getattr(instance, STATUS_ANNOTATION, None)
+        return ItemStatus(annotated) if annotated else instance.status()
 
 
-class ItemIndexView(IndexView):
+class ItemIndexView(EditorialStatusIndexMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("department")
 
@@ -353,7 +358,7 @@ class CertificateItemViewSet(DepartmentScopedSnippetViewSet):
         StatusColumn("status", label="状态"),
         UpdatedAtColumn(),
     ]
-    list_filter = ["department", "matter_type", "focus_area", "live"]
+    filterset_class = CertificateItemFilterSet
     list_export = ["name", "purpose", "department", "requesting_unit", "issuing_unit"]
     export_filename = "certificate-items"
 
@@ -371,7 +376,7 @@ class ServiceGuideViewSet(DepartmentScopedSnippetViewSet):
         StatusColumn("status", label="状态"),
         UpdatedAtColumn(),
     ]
-    list_filter = ["department", "matter_type", "live"]
+    filterset_class = ServiceGuideFilterSet
     list_export = [
         "name",
         "department",

@@ -7,8 +7,10 @@ in revisions; every public query therefore goes through ``CertificateItem.object
 
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Cast
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -28,6 +30,7 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
+    WorkflowState,
 )
 
 from ..enums import (
@@ -110,27 +113,101 @@ class Department(models.Model):
         return self.kind == DepartmentKind.TOWNSHIP
 
 
+# The editorial statuses, in the order they are tested: the first rule whose facts all hold
+# gives the status. This table is the only definition: ``EditorialStatusMixin.status()``
+# evaluates it on one object, ``with_editorial_status()`` turns it into one SQL expression
+# for listings, filters and counts.
+#
+# Facts: ``workflow`` is the status of the object's active workflow state (Wagtail keeps at most
+# one: in progress, or sent back); ``live`` and ``has_unpublished_changes`` are Wagtail's draft
+# state; ``ever_published`` means ``last_published_at`` is set (a withdrawal unpublishes the
+# object and keeps that date).
+WORKFLOW_IN_PROGRESS = WorkflowState.STATUS_IN_PROGRESS
+WORKFLOW_NEEDS_CHANGES = WorkflowState.STATUS_NEEDS_CHANGES
+STATUS_RULES: tuple[tuple[ItemStatus, dict], ...] = (
+    (ItemStatus.IN_REVIEW, {"workflow": WORKFLOW_IN_PROGRESS}),
+    (ItemStatus.SENT_BACK, {"workflow": WORKFLOW_NEEDS_CHANGES}),
+    (ItemStatus.PUBLISHED_WITH_CHANGES, {"live": True, "has_unpublished_changes": True}),
+    (ItemStatus.PUBLISHED, {"live": True}),
+    (ItemStatus.WITHDRAWN, {"ever_published": True}),
+    (ItemStatus.DRAFT, {}),
+)
+STATUS_ANNOTATION = "editorial_status"
+
+
+def _workflow_state_exists(model, status: str):
+    return models.Exists(
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(model),
+            object_id=Cast(models.OuterRef("pk"), models.CharField(max_length=255)),
+            status=status,
+        )
+    )
+
+
+def _rule_condition(model, facts: dict) -> models.Q:
+    condition = models.Q()
+    for fact, value in facts.items():
+        if fact == "workflow":
+            condition &= models.Q(_workflow_state_exists(model, value))
+        elif fact == "ever_published":
+            condition &= models.Q(last_published_at__isnull=not value)
+        else:
+            condition &= models.Q(**{fact: value})
+    return condition
+
+
+def with_editorial_status(queryset):
+    """``queryset`` annotated with ``editorial_status`` (an ``ItemStatus`` value)."""
+    if STATUS_ANNOTATION in queryset.query.annotations:
+        return queryset
+    *rules, (fallback, _facts) = STATUS_RULES
+    return queryset.annotate(
+        **{
+            STATUS_ANNOTATION: models.Case(
+                *(
+                    models.When(_rule_condition(queryset.model, facts), then=models.Value(status))
+                    for status, facts in rules
+                ),
+                default=models.Value(fallback),
+                output_field=models.CharField(max_length=32),
+            )
+        }
+    )
+
+
+def editorial_status_counts(queryset) -> dict[ItemStatus, int]:
+    """How many objects of ``queryset`` are in each status (every status, zeros included)."""
+    rows = (
+        with_editorial_status(queryset.order_by())
+        .values(STATUS_ANNOTATION)
+        .annotate(n=models.Count("pk"))
+    )
+    counts = {status: 0 for status, _facts in STATUS_RULES}
+    for row in rows:
+        counts[ItemStatus(row[STATUS_ANNOTATION])] = row["n"]
+    return counts
+
+
 class EditorialStatusMixin:
     """The editorial status a clerk or reviewer sees, for any reviewed snippet."""
 
-    def status(self) -> ItemStatus:
-        """The editorial status a clerk or reviewer sees."""
+    def _status_facts(self) -> dict:
         workflow_state = self.current_workflow_state
-        if self.live:
-            if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
-                return ItemStatus.IN_REVIEW
-            if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
-                return ItemStatus.SENT_BACK
-            if self.has_unpublished_changes:
-                return ItemStatus.PUBLISHED_WITH_CHANGES
-            return ItemStatus.PUBLISHED
-        if workflow_state and workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
-            return ItemStatus.IN_REVIEW
-        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
-            return ItemStatus.SENT_BACK
-        if self.last_published_at:
-            return ItemStatus.WITHDRAWN
-        return ItemStatus.DRAFT
+        return {
+            "workflow": workflow_state.status if workflow_state else None,
+            "live": self.live,
+            "has_unpublished_changes": self.has_unpublished_changes,
+            "ever_published": self.last_published_at is not None,
+        }
+
+    def status(self) -> ItemStatus:
+        """The editorial status a clerk or reviewer sees (``STATUS_RULES``)."""
+        facts = self._status_facts()
+        for status, conditions in STATUS_RULES:
+            if all(facts[name] == value for name, value in conditions.items()):
+                return status
+        raise AssertionError("STATUS_RULES ends with a rule without conditions")
 
 
 # The field that holds each exercise level (附件4 has one column per level), in column order.
