@@ -49,6 +49,7 @@ from .enums import ItemStatus
 from .filters import CertificateItemFilterSet, EditorialStatusIndexMixin, ServiceGuideFilterSet
 from .models import CertificateItem, Department, ServiceGuide
 from .models.items import STATUS_ANNOTATION
+from .read_views import EditLinksForEditorsMixin, ReadLinksIndexMixin, RecordReadView
 from .spreadsheets.views import DepartmentSpreadsheetButtons, ItemSpreadsheetButtons
 
 STALE_MESSAGE = (
@@ -130,7 +131,7 @@ class StatusColumn(Column):
         return ItemStatus(annotated) if annotated else instance.status()
 
 
-class ItemIndexView(EditorialStatusIndexMixin, IndexView):
+class ItemIndexView(ReadLinksIndexMixin, EditorialStatusIndexMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("department")
 
@@ -255,11 +256,11 @@ class ItemWithdrawView(UnpublishView):
 
 
 # Supervisors read everything: the read-only history views need "view", not "change".
-class ItemHistoryView(HistoryView):
+class ItemHistoryView(EditLinksForEditorsMixin, HistoryView):
     any_permission_required = ["add", "change", "delete", "view"]
 
 
-class ItemRevisionsCompareView(RevisionsCompareView):
+class ItemRevisionsCompareView(EditLinksForEditorsMixin, RevisionsCompareView):
     permission_required = "view"
 
 
@@ -267,11 +268,11 @@ class ItemPreviewRevisionView(PreviewRevisionView):
     permission_required = "view"
 
 
-class ItemWorkflowHistoryView(WorkflowHistoryView):
+class ItemWorkflowHistoryView(EditLinksForEditorsMixin, WorkflowHistoryView):
     permission_required = "view"
 
 
-class ItemWorkflowHistoryDetailView(WorkflowHistoryDetailView):
+class ItemWorkflowHistoryDetailView(EditLinksForEditorsMixin, WorkflowHistoryDetailView):
     permission_required = "view"
 
 
@@ -315,6 +316,7 @@ class DepartmentScopedSnippetViewSet(SnippetViewSet):
     add_to_admin_menu = True
     search_backend_name = None
     inspect_view_enabled = True
+    inspect_view_class = RecordReadView
     index_view_class = ItemIndexView
     add_view_class = ItemCreateView
     edit_view_class = ItemEditView
@@ -439,6 +441,8 @@ class DepartmentViewSet(SnippetViewSet):
     ]
     delete_view_class = DepartmentDeleteView
     index_view_class = DepartmentIndexView
+    inspect_view_enabled = True
+    inspect_view_class = RecordReadView
 
     def get_queryset(self, request):
         return filter_by_scope(Department.objects.all(), request.user, Scope.VIEW, field="pk")
