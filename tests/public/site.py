@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from catalog.enums import LegalLevel
 from catalog.services import item_review
 from publishing.letters.services import letter_register
 from publishing.services import catalog_revision_publish, item_withdraw
@@ -82,3 +83,45 @@ def file_urls(site) -> dict[str, str]:
         "sitemap": reverse("sitemap"),
         "favicon": reverse("favicon"),
     }
+
+
+ARTICLE_TEXTS = [
+    "申请认定教师资格，应当提交教师资格认定申请表和身份证明、学历证书或者教师资格考试合格证明、"
+    "体格检查证明，以及思想品德和有无犯罪记录等方面情况的鉴定及证明材料。",
+    "居住证申领人应当向居住地公安派出所或者受公安机关委托的社区服务机构提交本人居民身份证、"
+    "本人相片以及居住地住址、就业、就读等证明材料。",
+    "国家对共同生活的家庭成员人均收入低于当地最低生活保障标准，且符合当地最低生活保障家庭财产"
+    "状况规定的家庭，给予最低生活保障。",
+    "有下列情形之一的，不予核准执业：无民事行为能力或者限制民事行为能力的；受过刑事处罚的，"
+    "但过失犯罪的除外；被开除公职或者被吊销执业证书的。",
+]
+
+
+LEVELS = [LegalLevel.LOCAL_GOVERNMENT_RULE, LegalLevel.ADMINISTRATIVE_REGULATION, LegalLevel.LAW]
+
+
+def add_demo_sized_catalog(editor, department, reviewer, count: int = 33) -> list:
+    """``count`` published items shaped like the demo's banner catalog (about 1.6 legal bases
+    per item, article texts of 60-130 characters)."""
+    items = []
+    for n in range(count):
+        bases = [
+            {
+                "name": f"《中华人民共和国第{n}号示例管理条例》",
+                "document_number": f"国务院令第{500 + n}号",
+                "article": f"第{n % 20 + 1}条",
+                "article_text": ARTICLE_TEXTS[(n + k) % len(ARTICLE_TEXTS)],
+                "legal_level": LEVELS[(n + k) % len(LEVELS)],
+            }
+            for k in range(1 + n % 2)
+        ]
+        item = make_item(
+            editor,
+            department,
+            legal_bases=bases,
+            name=f"示例证明第{n + 1}项",
+            purpose=f"示例行政事项第{n + 1}项办理",
+            remarks="限本旗户籍" if n % 3 == 0 else "",
+        )
+        items.append(publish(item, editor, reviewer))
+    return items
