@@ -7,10 +7,31 @@ from django.forms.models import construct_instance
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from permissions.policy import departments_user_can_edit
+from permissions.scope import ALL, Scope, department_ids
 
 from .validation import publication_errors
 
 SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
+
+
+def scope_identity_fields(form, for_user, name_label: str) -> None:
+    """The department and name of a reviewed record, as every form of one asks for them.
+
+    The department offers only the user's own (preselected when there is just one), and the
+    name is required even for a draft: a nameless draft cannot be found or told apart later.
+    """
+    if for_user is not None and "department" in form.fields:
+        field = form.fields["department"]
+        field.queryset = departments_user_can_edit(for_user)
+        field.empty_label = "请选择实施机关"
+        field.error_messages["required"] = "请选择实施机关（保存草稿时也需要）。"
+        own = department_ids(for_user, Scope.EDIT)
+        if own is not ALL and len(own) == 1 and form.instance.department_id is None:
+            form.initial["department"] = next(iter(own))
+    if "name" in form.fields:
+        form.fields["name"].error_messages["required"] = (
+            f"请填写{name_label}（保存草稿时也需要，否则在列表中无法辨认）。"
+        )
 
 
 class CertificateItemForm(WagtailAdminModelForm):
@@ -18,9 +39,7 @@ class CertificateItemForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and "department" in self.fields:
-            self.fields["department"].queryset = departments_user_can_edit(for_user)
-            self.fields["department"].empty_label = "请选择实施机关"
+        scope_identity_fields(self, for_user, "证明名称")
         self.fields["excluded_category"].required = False
 
     @property

@@ -18,6 +18,7 @@ from permissions.scope import Scope, in_scope
 
 from .models import CertificateItem, Department, LegalBasis
 from .validation import publication_errors
+from .workflow import workflow_resubmit
 
 
 def _check_edit(user, department_id) -> None:
@@ -151,7 +152,7 @@ def item_submit(*, user, item: CertificateItem) -> None:
         raise ValidationError(errors)
     state = item.current_workflow_state
     if state and state.status == state.STATUS_NEEDS_CHANGES:
-        state.resume(user)
+        workflow_resubmit(state, user)
     elif state and state.status == state.STATUS_IN_PROGRESS:
         raise ValidationError("该证明事项已在审核中。")
     else:

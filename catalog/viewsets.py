@@ -17,10 +17,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import Revision, TaskState
+from wagtail.snippets.side_panels import SnippetStatusSidePanel
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -51,6 +53,7 @@ from .models import CertificateItem, Department, ServiceGuide
 from .models.items import STATUS_ANNOTATION
 from .read_views import EditLinksForEditorsMixin, ReadLinksIndexMixin, RecordReadView
 from .spreadsheets.views import DepartmentSpreadsheetButtons, ItemSpreadsheetButtons
+from .workflow import review_summary, workflow_resubmit
 
 STALE_MESSAGE = (
     "保存失败：在您编辑期间，{user}于{time}保存了新的版本。为避免覆盖他人的修改，"
@@ -135,6 +138,14 @@ class ItemIndexView(ReadLinksIndexMixin, EditorialStatusIndexMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("department")
 
+    def get_delete_url(self, instance):
+        """Offer 删除 only on rows the user may delete: never-published records of their own
+        departments (published ones leave the catalog by withdrawal)."""
+        policy = self.permission_policy
+        if policy.user_has_permission_for_instance(self.request.user, "delete", instance):
+            return super().get_delete_url(instance)
+        return None
+
 
 class NoDirectPublishMixin:
     """Items and guides reach the public only through review: the editor offers no 'publish'
@@ -163,11 +174,53 @@ class ItemCreateView(NoDirectPublishMixin, CreateView):
     pass
 
 
+class ReviewStatusSidePanel(SnippetStatusSidePanel):
+    """The status panel with the review state in the clerk's words (已退回修改, 审核中 at which
+    step, by whom) instead of Wagtail's "In Moderation … Changes requested … ago"."""
+
+    def get_status_templates(self, context):
+        templates = super().get_status_templates(context)
+        return [REVIEW_STATUS_TEMPLATE if t == WAGTAIL_STATUS_TEMPLATE else t for t in templates]
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        if self.object.pk:
+            context["review"] = review_summary(self.object)
+        return context
+
+
+WAGTAIL_STATUS_TEMPLATE = "wagtailadmin/shared/side_panels/includes/status/workflow.html"
+REVIEW_STATUS_TEMPLATE = "catalog/admin/status_review.html"
+
+
 class ItemEditView(NoDirectPublishMixin, EditView):
+    def get_side_panels(self):
+        panels = super().get_side_panels()
+        for panel in panels:
+            if type(panel) is SnippetStatusSidePanel:
+                panel.__class__ = ReviewStatusSidePanel  # same panel, our status template
+        return panels
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["review"] = review_summary(self.object)
+        context["record_noun"] = self.model._meta.verbose_name
+        return context
+
+    def submit_action(self):
+        """A record sent back starts its review again at the first step that has not approved
+        the current version (catalog.workflow), not at the step that sent it back."""
+        state = self.workflow_state
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            workflow_resubmit(state, self.request.user)
+            return None
+        return super().submit_action()
+
     @cached_property
     def overwrite_revision(self):
-        """Autosave may overwrite the user's latest revision, but never one under review:
-        that would change what the reviewer sees without a new revision (and re-approval)."""
+        """Autosave overwrites the user's own latest revision in place, but never one under
+        review (that would change what the reviewer sees without a new revision and
+        re-approval), and never one that is no longer the latest: then a new revision is made."""
         revision_id = self.request.POST.get("overwrite_revision_id")
         if not revision_id:
             return None
@@ -177,23 +230,63 @@ class ItemEditView(NoDirectPublishMixin, EditView):
             raise PermissionDenied("要覆盖的版本不存在。") from e
         if TaskState.objects.filter(revision=revision).exists():
             raise PermissionDenied("该版本已提交审核，不能覆盖。请保存为新的版本。")
+        if revision.pk != self.object.latest_revision_id:
+            return None
         return revision
 
+    def conflicting_revision(self):
+        """The newest revision that *someone else* saved after this form was loaded, if any.
+
+        The form knows the revision it was loaded from (``loaded_revision_id`` and its
+        ``loaded_revision_created_at``), and autosave tells which revision it keeps writing
+        (``overwrite_revision_id``). The user's own revisions (autosaves, or a save in another
+        tab) never conflict with their own form: the form holds everything they typed.
+        """
+        post = self.request.POST
+        baseline_id = post.get("overwrite_revision_id") or post.get("loaded_revision_id")
+        if not baseline_id or not str(baseline_id).isdigit():
+            return None
+        others = self.object.revisions.exclude(user=self.request.user).order_by("-created_at")
+        newer = others.filter(pk__gt=int(baseline_id)).select_related("user").first()
+        if newer is not None:
+            return newer
+        # The loaded revision itself may have been autosaved over by its author since.
+        loaded_at = post.get("loaded_revision_created_at")
+        if loaded_at and not post.get("overwrite_revision_id"):
+            loaded = others.filter(pk=int(baseline_id)).select_related("user").first()
+            if loaded is not None and loaded.created_at.isoformat() != loaded_at:
+                return loaded
+        return None
+
+    @cached_property
+    def is_out_of_date(self):
+        # Also used by Wagtail for autosave requests: the same rule applies to them.
+        return self.conflicting_revision() is not None
+
+    def stale_message(self, revision) -> str:
+        user = revision.user
+        who = (user.get_full_name() or user.get_username()) if user else "其他用户"
+        when = timezone.localtime(revision.created_at).strftime("%m月%d日 %H:%M")
+        return STALE_MESSAGE.format(user=who, time=when)
+
     def is_valid(self, form):
-        if not self.expects_json_response and self.is_out_of_date:
-            latest = self.latest_revision
-            who = (
-                latest.user.get_full_name() or latest.user.get_username() if latest.user else "他人"
-            )
-            form.add_error(
-                None,
-                ValidationError(
-                    STALE_MESSAGE.format(user=who, time=latest.created_at.strftime("%H:%M:%S"))
-                ),
-            )
-            self.produced_error_message = form.non_field_errors()[0]
-            return False
+        if not self.expects_json_response:
+            revision = self.conflicting_revision()
+            if revision is not None:
+                form.add_error(None, ValidationError(self.stale_message(revision)))
+                self.produced_error_message = form.non_field_errors()[0]
+                return False
         return super().is_valid(form)
+
+    def save_instance(self):
+        """Check again with the row locked, inside the save transaction: two saves that both
+        passed ``is_valid`` at the same moment must not both be written (the later one would
+        silently replace the earlier one's revision)."""
+        type(self.object)._default_manager.select_for_update().filter(pk=self.object.pk).first()
+        revision = self.conflicting_revision()
+        if revision is not None:
+            raise PermissionDenied(self.stale_message(revision))
+        return super().save_instance()
 
     def get_error_message(self):
         if getattr(self, "produced_error_message", None):
@@ -320,6 +413,7 @@ class DepartmentScopedSnippetViewSet(SnippetViewSet):
     index_view_class = ItemIndexView
     add_view_class = ItemCreateView
     edit_view_class = ItemEditView
+    edit_template_name = "catalog/admin/edit.html"
     unpublish_view_class = ItemWithdrawView
     delete_view_class = ItemDeleteView
     history_view_class = ItemHistoryView
@@ -365,8 +459,13 @@ class CertificateItemViewSet(DepartmentScopedSnippetViewSet):
     export_filename = "certificate-items"
 
 
+class ServiceGuideIndexView(ChineseSearchIndexViewMixin, ItemIndexView):
+    """Listing search that understands Chinese, like the items' listing."""
+
+
 class ServiceGuideViewSet(DepartmentScopedSnippetViewSet):
     model = ServiceGuide
+    index_view_class = ServiceGuideIndexView
     icon = "list-ul"
     menu_label = "办事指南"
     menu_name = "service_guides"

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 
@@ -15,6 +16,7 @@ from permissions.policy import DepartmentScopedPolicy
 from permissions.scope import Scope, filter_by_scope, in_scope
 
 from . import views
+from .action_menu import clerk_action_menu
 from .models import CertificateItem, ServiceGuide
 from .viewsets import (
     CertificateItemViewSet,
@@ -41,17 +43,9 @@ def register_history_urls():
     ]
 
 
-class ReviewMenuItem(ActionMenuItem):
-    """Reviewers decide on the review screen, which shows the change against the live version."""
-
-    name = "review"
-    label = "审核（对照已发布版本）"
-    icon_name = "success"
-
-    def get_url(self, parent_context):
-        from publishing.views import review_url
-
-        return review_url(parent_context["instance"])
+@hooks.register("insert_editor_js")
+def edit_form_js():
+    return format_html('<script src="{}"></script>', static("catalog/admin/edit-form.js"))
 
 
 @hooks.register("register_user_listing_buttons")
@@ -64,21 +58,8 @@ def user_history_button(user, request_user):
 
 @hooks.register("construct_snippet_action_menu")
 def item_action_menu(menu_items, request, context):
-    """No direct publishing; workflow decisions move to the review screen.
-
-    Approving from the edit form would first save the form as a new revision, and with
-    re-approval on edit that approval would no longer count (wagtail/wagtail#13563).
-    """
-    if context.get("model") not in REVIEWED_MODELS:
-        return
-    had_workflow_actions = any(isinstance(item, WorkflowMenuItem) for item in menu_items)
-    menu_items[:] = [
-        item
-        for item in menu_items
-        if item.name != "action-publish" and not isinstance(item, WorkflowMenuItem)
-    ]
-    if had_workflow_actions:
-        menu_items.insert(0, ReviewMenuItem(order=0))
+    if context.get("model") in REVIEWED_MODELS:
+        clerk_action_menu(menu_items)
 
 
 @hooks.register("construct_reports_menu")

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .enums import RevisionChange
-from .models import CatalogRevision
+from .models import CatalogRevision, ItemWithdrawal
 
 
 def revisions_with_counts():
@@ -17,10 +17,22 @@ def revisions_with_counts():
 
 
 def revision_changes(revision: CatalogRevision) -> dict[str, list]:
-    """Entries of a revision that changed, grouped as 新增 / 变更 / 取消."""
+    """Entries of a revision that changed, grouped as 新增 / 变更 / 取消.
+
+    Each withdrawn entry carries ``withdrawal``: the reviewer's withdrawal (with its reason)
+    that this revision records, i.e. the item's latest one before the revision was published.
+    """
     groups = {RevisionChange.ADDED: [], RevisionChange.CHANGED: [], RevisionChange.WITHDRAWN: []}
     for entry in revision.entries.exclude(change=RevisionChange.UNCHANGED).select_related("item"):
         groups[entry.change].append(entry)
+    withdrawn = groups[RevisionChange.WITHDRAWN]
+    latest = {}
+    for withdrawal in ItemWithdrawal.objects.filter(
+        item__in=[entry.item_id for entry in withdrawn], withdrawn_at__lte=revision.published_at
+    ).order_by("withdrawn_at", "pk"):
+        latest[withdrawal.item_id] = withdrawal
+    for entry in withdrawn:
+        entry.withdrawal = latest.get(entry.item_id)
     return {RevisionChange(k).label: v for k, v in groups.items()}
 
 

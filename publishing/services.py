@@ -120,6 +120,9 @@ def catalog_revision_preview(previous: CatalogRevision | None = None) -> list[di
         )
     live_ids = {e["item"].pk for e in entries}
     gone = [pk for pk in before if pk not in live_ids]
+    reasons = {}
+    for withdrawal in ItemWithdrawal.objects.filter(item__in=gone).order_by("withdrawn_at", "pk"):
+        reasons[withdrawal.item_id] = withdrawal.reason
     for item in CertificateItem.objects.filter(pk__in=gone).select_related("department"):
         entries.append(
             {
@@ -129,6 +132,7 @@ def catalog_revision_preview(previous: CatalogRevision | None = None) -> list[di
                 "item_name": item.name,
                 "purpose": item.purpose,
                 "department_name": item.department.name,
+                "reason": reasons.get(item.pk, ""),
             }
         )
     return entries

@@ -13,6 +13,7 @@ from catalog.models import CertificateItem, ServiceGuide
 from catalog.services import item_review
 from catalog.validation import review_blockers
 from catalog.viewsets import other_department_message
+from catalog.workflow import review_route
 from permissions.scope import Scope, in_scope, is_reviewer
 
 from .diff import compare
@@ -50,6 +51,19 @@ def _why_no_actions(obj, draft, user, task) -> str:
     if not task.user_may_review(draft, user):
         return f"当前处于“{task.name}”环节，不需要您审核。"
     return ""
+
+
+def _decision_message(obj, draft, action, model) -> str:
+    """Where the decision took the record, in the reviewer's words."""
+    if action == "reject":
+        return f"已将“{draft}”退回修改，编辑会在“退回给我的”中看到您的意见。"
+    if obj.live and not obj.has_unpublished_changes:
+        where = "公开目录" if model is CertificateItem else "公开网站"
+        return f"“{draft}”审核通过，已发布到{where}。"
+    next_task = obj.current_workflow_task
+    if next_task is None:
+        return f"“{draft}”审核通过。"
+    return f"“{draft}”审核通过，已转交“{next_task.name}”环节。"
 
 
 def review_item(request, pk):
@@ -97,15 +111,11 @@ def _review(request, model, pk):
                 form.add_error(None, "; ".join(getattr(e, "messages", [str(e)])))
             else:
                 obj.refresh_from_db()
-                if action == "reject":
-                    messages.success(request, f"已将“{draft}”退回修改。")
-                elif obj.live and not obj.has_unpublished_changes:
-                    where = "公开目录" if model is CertificateItem else "公开网站"
-                    messages.success(request, f"“{draft}”审核通过，已发布到{where}。")
-                else:
-                    messages.success(request, f"“{draft}”审核通过，已转入下一审核环节。")
+                messages.success(request, _decision_message(obj, draft, action, model))
                 return redirect("wagtailadmin_home")
     changes = compare(live, draft)
+    latest = obj.latest_revision
+    edited_since = latest if latest and latest.pk != task_state.revision_id else None
     return TemplateResponse(
         request,
         "publishing/review.html",
@@ -125,6 +135,8 @@ def _review(request, model, pk):
             "blockers": review_blockers(draft),
             "why_not": "" if actions else _why_no_actions(obj, draft, request.user, task),
             "submitted_by": task_state.workflow_state.requested_by,
+            "edited_since": edited_since,
+            "route": review_route(obj),
             "history_url": _snippet_url(obj, "history"),
             "page_title": f"审核：{draft}",
         },

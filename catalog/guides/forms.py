@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from catalog.forms import SUBMITTING_ACTIONS
+from catalog.forms import SUBMITTING_ACTIONS, scope_identity_fields
 from catalog.validation import NO_MATERIALS, NO_STEPS, guide_publication_errors
-from permissions.policy import departments_user_can_edit
 
 
 class PublishedItemChoiceField(forms.ModelChoiceField):
@@ -33,9 +32,7 @@ class ServiceGuideForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and "department" in self.fields:
-            self.fields["department"].queryset = departments_user_can_edit(for_user)
-            self.fields["department"].empty_label = "请选择实施机关"
+        scope_identity_fields(self, for_user, "事项名称")
 
     @property
     def is_submitting(self) -> bool:

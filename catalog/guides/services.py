@@ -13,6 +13,7 @@ from permissions.scope import Scope, in_scope
 
 from ..models import GuideMaterial, GuideStep, ServiceGuide
 from ..validation import flat_errors, guide_publication_errors
+from ..workflow import workflow_resubmit
 
 EXCLUDE_FROM_CLEAN = ["latest_revision", "live_revision", "flow_chart"]
 
@@ -81,7 +82,7 @@ def guide_submit(*, user, guide: ServiceGuide) -> None:
         raise ValidationError(flat_errors(errors))
     state = guide.current_workflow_state
     if state and state.status == state.STATUS_NEEDS_CHANGES:
-        state.resume(user)
+        workflow_resubmit(state, user)
     elif state and state.status == state.STATUS_IN_PROGRESS:
         raise ValidationError("该办事指南已在审核中。")
     else:

@@ -130,7 +130,7 @@ class ServiceGuide(
 
     basic_panels = [
         FieldPanel("department", widget=forms.Select),
-        FieldPanel("name"),
+        FieldPanel("name", required_on_save=True),
         FieldPanel("matter_type"),
         FieldPanel("legal_basis"),
         FieldPanel("conditions"),
@@ -167,7 +167,7 @@ class ServiceGuide(
         indexes = [models.Index(fields=["live", "department"])]
 
     def __str__(self):
-        return self.name
+        return self.name or f"未命名的办事指南（编号{self.pk}）"
 
     def get_absolute_url(self):
         return reverse("public:guide", args=[self.pk])

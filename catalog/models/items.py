@@ -333,7 +333,7 @@ class CertificateItem(
 
     basic_panels = [
         FieldPanel("department", widget=forms.Select),
-        FieldPanel("name"),
+        FieldPanel("name", required_on_save=True),
         FieldPanel("purpose"),
         InlinePanel("legal_bases", heading="设定依据", label="设定依据", min_num=0),
         FieldRowPanel(["requesting_unit", "issuing_unit"], heading="实施基本情况"),
@@ -373,7 +373,7 @@ class CertificateItem(
         indexes = [models.Index(fields=["live", "department"])]
 
     def __str__(self):
-        return self.name
+        return self.name or f"未命名的证明事项（编号{self.pk}）"
 
     def get_absolute_url(self):
         return reverse("public:item", args=[self.pk])

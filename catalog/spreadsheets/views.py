@@ -21,6 +21,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from catalog.models import Department
 from catalog.selectors import CatalogFilters
 from permissions.policy import departments_user_can_edit, departments_user_can_view
+from permissions.scope import ALL, Scope, department_ids
 
 from .export import (
     CSV,
@@ -234,6 +235,12 @@ class ExportForm(forms.Form):
         self.user = user
         self.fields["department"].queryset = departments_user_can_view(user)
         self.fields["revision"].queryset = CatalogRevision.objects.all()
+        if department_ids(user, Scope.VIEW) is not ALL:
+            # A department's own staff export their own catalog (a file they can import back
+            # without other units' rows); the whole banner stays one choice away.
+            own = self.fields["department"].queryset.first()
+            if own is not None:
+                self.initial["department"] = own.pk
 
     def clean(self):
         cleaned = super().clean()

@@ -198,7 +198,7 @@ class ItemWithdrawal(models.Model):
         ordering = ["-withdrawn_at"]
 
     def __str__(self):
-        return f"{self.item_id} {self.withdrawn_at:%Y-%m-%d}"
+        return f"“{self.item}”的撤回记录（{timezone.localtime(self.withdrawn_at):%Y-%m-%d}）"
 
 
 class GuideWithdrawal(models.Model):
@@ -231,7 +231,7 @@ class GuideWithdrawal(models.Model):
         ordering = ["-withdrawn_at"]
 
     def __str__(self):
-        return f"{self.guide_id} {self.withdrawn_at:%Y-%m-%d}"
+        return f"“{self.guide}”的撤回记录（{timezone.localtime(self.withdrawn_at):%Y-%m-%d}）"
 
 
 class CatalogRevision(models.Model):
