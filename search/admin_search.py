@@ -12,25 +12,50 @@ from django.db.models import Q
 from .analysis import parse_query
 from .selectors import synonyms
 
+NOTHING = Q(pk__in=[])
 
-def admin_search(queryset, text: str, fields: list[str]):
+
+def _alternative_condition(alternative, fields) -> Q:
+    condition = NOTHING
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": alternative.text})
+        if alternative.kind == "han" and len(alternative.text) > 1:
+            scattered = Q()
+            for char in dict.fromkeys(alternative.text):
+                scattered &= Q(**{f"{field}__contains": char})
+            condition |= scattered
+    return condition
+
+
+def search_condition(text: str, fields: list[str], guarded: tuple[Q, list[str]] | None = None):
+    """The condition that ``text`` matches in ``fields``, or None for an empty query.
+
+    ``guarded`` = (guard, more_fields): the terms may also match in ``more_fields``, but only
+    on rows that satisfy ``guard`` (signed letters: personal data are searched only in the
+    user's own departments).
+    """
     query = parse_query(text, synonyms())
     if not query:
-        return queryset.none()
+        return None
+    condition = Q()
     for term in query.terms:
-        condition = Q()
+        term_condition = NOTHING
         for alternative in term.alternatives:
             if alternative.kind not in ("han", "word"):
                 continue
-            for field in fields:
-                condition |= Q(**{f"{field}__icontains": alternative.text})
-                if alternative.kind == "han" and len(alternative.text) > 1:
-                    scattered = Q()
-                    for char in dict.fromkeys(alternative.text):
-                        scattered &= Q(**{f"{field}__contains": char})
-                    condition |= scattered
-        queryset = queryset.filter(condition)
-    return queryset
+            term_condition |= _alternative_condition(alternative, fields)
+            if guarded is not None:
+                guard, more_fields = guarded
+                term_condition |= guard & _alternative_condition(alternative, more_fields)
+        condition &= term_condition
+    return condition
+
+
+def admin_search(queryset, text: str, fields: list[str]):
+    condition = search_condition(text, fields)
+    if condition is None:
+        return queryset.none()
+    return queryset.filter(condition)
 
 
 class ChineseSearchIndexViewMixin:

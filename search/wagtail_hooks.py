@@ -1,5 +1,8 @@
-"""Admin registration only: the synonyms administrators maintain."""
+"""Admin registration only: the synonyms administrators maintain, and the admin's global search
+(the sidebar's 搜索) over items, guides, signed letters and departments."""
 
+from django.urls import path
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -7,7 +10,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from permissions.scope import is_reviewer
 
+from . import admin_areas
 from .models import Synonym
+
+# Wagtail's own search areas: this installation has no pages, and its images and documents
+# only serve the service guides' flow charts. The sidebar's 搜索 leads to admin_areas instead.
+HIDDEN_SEARCH_AREAS = {"pages", "images", "documents"}
 
 
 def may_maintain_synonyms(user) -> bool:
@@ -41,3 +49,16 @@ class SynonymViewSet(SnippetViewSet):
 
 register_permission_policy(Synonym, SynonymPermissionPolicy(Synonym))
 register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_search_url():
+    return [path("search/", admin_areas.search_results, name="admin_search")]
+
+
+hooks.register("register_admin_search_area", admin_areas.records_search_area)
+
+
+@hooks.register("construct_search")
+def hide_unused_search_areas(request, search_areas):
+    search_areas[:] = [area for area in search_areas if area.name not in HIDDEN_SEARCH_AREAS]
