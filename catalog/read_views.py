@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import DraftStateMixin, RevisionMixin, TaskState, WorkflowMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import InspectView
 
@@ -22,6 +22,7 @@ from permissions.scope import Scope, filter_by_scope
 
 from .inspect import EMPTY, local_datetime, record_sections
 from .models import Department
+from .workflow import review_summary
 
 READ_LABEL = "查看"
 EDIT_LABEL = "编辑"
@@ -159,27 +160,20 @@ class RecordReadView(InspectView):
         obj = self.object
         if not isinstance(obj, WorkflowMixin):
             return None
-        rows = [("状态", obj.status().label)]
-        state = obj.current_workflow_state
-        if state is not None:
-            rows.append(("提交人", _person(state.requested_by)))
-            rows.append(("提交时间", local_datetime(state.created_at)))
-            if state.status == state.STATUS_IN_PROGRESS and state.current_task_state:
-                task_state = state.current_task_state
-                rows.append(("当前环节", task_state.task.name))
-                rows.append(("进入本环节", local_datetime(task_state.started_at)))
-            elif state.status == state.STATUS_NEEDS_CHANGES:
-                rejected = (
-                    TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
-                    .select_related("finished_by", "task")
-                    .order_by("-finished_at")
-                    .first()
-                )
-                if rejected is not None:
-                    rows.append(("退回环节", rejected.task.name))
-                    rows.append(("退回人", _person(rejected.finished_by)))
-                    rows.append(("退回时间", local_datetime(rejected.finished_at)))
-                    rows.append(("退回意见", rejected.comment or EMPTY))
+        review = review_summary(obj)  # the same account as the edit page's status panel
+        rows = [("状态", "已退回修改" if review.is_sent_back else review.status.label)]
+        if review.is_in_review or review.is_sent_back:
+            rows.append(("提交人", review.submitted_by))
+            rows.append(("提交时间", local_datetime(review.submitted_at)))
+        if review.is_in_review:
+            rows.append(("当前环节", review.step))
+            if review.route:
+                rows.append(("审核流程", review.route))
+        if review.is_sent_back:
+            rows.append(("退回环节", review.step))
+            rows.append(("退回人", review.sent_back_by))
+            rows.append(("退回时间", local_datetime(review.sent_back_at)))
+            rows.append(("退回意见", review.comment or EMPTY))
         latest = obj.latest_revision
         if latest is not None:
             rows.append(
