@@ -7,10 +7,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 
 from catalog.enums import FocusArea, ItemStatus
-from catalog.models import CertificateItem, Department
+from catalog.models import CertificateItem, Department, ServiceGuide
 from permissions.startup import demo_accounts_with_demo_password, refuse_demo_accounts
+from publishing.enums import RevisionChange
+from publishing.models import CatalogRevision, CommitmentLetter, ItemWithdrawal
 
 SEED_ANNEX1 = [
     "旗委网信办",
@@ -155,6 +159,49 @@ def test_demo_draft_markers_never_reach_the_public_site(demo, client):
         body = client.get(url).content.decode()
         for marker in ("草稿甲乙丙", "审核中丁戊己", "退回庚辛壬"):
             assert marker not in body
+
+
+@pytest.mark.django_db
+def test_demo_history_is_dated_as_its_labels_say(demo, client):
+    """2021年第1版 was published in 2021 after its items, not on the day the demo was loaded."""
+    now = timezone.now()
+    first, second = CatalogRevision.objects.order_by("published_at")
+    assert (first.label, second.label) == ("2021年第1版", "2021年第2版")
+    for revision in (first, second):
+        assert timezone.localtime(revision.published_at).year == revision.year
+        for entry in revision.entries.exclude(change=RevisionChange.WITHDRAWN):
+            listed = Revision.objects.get(pk=entry.item_revision_id)
+            assert listed.created_at < revision.published_at, entry.item_name
+    withdrawal = ItemWithdrawal.objects.get()
+    assert first.published_at < withdrawal.withdrawn_at < second.published_at
+    for item in CertificateItem.objects.exclude(first_published_at=None):
+        assert item.first_published_at < first.published_at, item.name
+    for model, column in (
+        (Revision, "created_at"),
+        (ModelLogEntry, "timestamp"),
+        (WorkflowState, "created_at"),
+        (TaskState, "finished_at"),
+        (CertificateItem, "last_published_at"),
+        (ServiceGuide, "last_published_at"),
+    ):
+        assert not model.objects.filter(**{f"{column}__gt": now}).exists(), model
+    for guide in ServiceGuide.objects.exclude(first_published_at=None):
+        assert guide.first_published_at > second.published_at  # guides came later (issue 5)
+    for letter in CommitmentLetter.objects.all():
+        registered = timezone.localtime(letter.registered_at).date()
+        assert letter.signed_on <= registered and letter.year == registered.year
+        assert letter.disclosed_from in (None, registered)
+    html = client.get(reverse("public:revisions")).content.decode()
+    assert "2021年6月30日" in html and "2021年12月20日" in html
+
+
+@pytest.mark.django_db
+def test_footer_gives_the_bureaus_public_number_not_the_liaisons(demo, client):
+    bureau = Department.objects.get(name="司法局")
+    html = client.get(reverse("public:home")).content.decode()
+    footer = html[html.index('<footer class="site-footer') :]
+    assert f'咨询电话 <a href="tel:{bureau.public_phone}">{bureau.public_phone}</a>' in footer
+    assert bureau.liaison_office_phone not in footer and bureau.liaison_mobile not in footer
 
 
 @pytest.mark.django_db
