@@ -62,3 +62,14 @@ def test_how_to_names_the_hall_and_window_of_the_guide_that_links_the_item(
     text = block.get_text()
     assert "交到哪里：阿拉善右旗政务服务中心一楼，3号窗口，办理时间：工作日 8:30—12:00" in text
     assert block.select_one(f"a[href='{guide.get_absolute_url()}']") is not None
+
+
+def test_admin_preview_of_a_draft_says_the_letter_comes_after_publication(rf, editor_a, dept_a):
+    draft = make_item(editor_a, dept_a)
+    request = rf.get("/")
+    request.user = editor_a
+    response = draft.make_preview_request(request, draft.default_preview_mode)
+    block = how_to(response.render().content.decode())
+    assert "发布后可以在这里下载告知承诺书" in block.get_text()
+    assert not block.select("a[href*=letter]")
+    assert f"{dept_a.name}，阿拉善右旗巴丹吉林镇政务服务中心" in block.get_text()
