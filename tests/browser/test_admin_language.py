@@ -138,6 +138,7 @@ class Walk:
     role: str
     base_url: str
     data_strings: tuple = ()
+    slug: str = "role"  # for file names
     findings: dict = field(default_factory=dict)  # (page, kind, where, text) -> None
     visited: list = field(default_factory=list)
 
@@ -287,7 +288,7 @@ def open_everything_on_edit_page(page, walk, label, screenshot=None):
     dialog.wait_for(state="visible")
     walk.read(page, f"{label} 快捷键对话框")
     if screenshot:
-        screenshot(page, f"language-{walk.role}-shortcuts")
+        screenshot(page, f"language-{walk.slug}-shortcuts")
     page.keyboard.press("Escape")
     dialog.wait_for(state="hidden")
     for panel in ("status", "preview", "checks"):
@@ -306,7 +307,7 @@ def open_everything_on_edit_page(page, walk, label, screenshot=None):
             )
         walk.read(page, f"{label} 侧栏 {panel}")
         if screenshot:
-            screenshot(page, f"language-{walk.role}-panel-{panel}")
+            screenshot(page, f"language-{walk.slug}-panel-{panel}")
 
 
 def submit_with_error(page, walk, label, field_selector):
@@ -493,7 +494,12 @@ OPENED_PAGES = {
 
 def walk_role(browser, base_url, role, world, screenshot=None) -> Walk:
     user = world["users"][role]
-    walk = Walk(role=Role(role).label, base_url=base_url, data_strings=world["data_strings"])
+    walk = Walk(
+        role=Role(role).label,
+        base_url=base_url,
+        data_strings=world["data_strings"],
+        slug=Role(role).value,
+    )
     page = log_in(browser, walk, user.username)
     paths = menu_paths(page)
     external = [p for p in paths if not p.startswith("/admin/")]
