@@ -186,6 +186,8 @@ MENU_URLS_JS = """() => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === "object") {
       if (typeof node.url === "string") urls.push(node.url);
+      // the sidebar's search box: its results page, with a query
+      if (node._type === "wagtail.sidebar.SearchModule") urls.push(node._args[0] + "?q=证明");
       Object.values(node).forEach(visit);
     }
   };
@@ -262,8 +264,10 @@ def menu_paths(page) -> list[str]:
         parts = urlsplit(url)
         if parts.netloc:  # a link to another site in a menu is English guidance: report it
             paths.append(url)
-        elif parts.path.startswith("/admin/") and parts.path not in paths:
-            paths.append(parts.path)
+        elif parts.path.startswith("/admin/"):
+            path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+            if path not in paths:
+                paths.append(path)
     return paths
 
 
