@@ -1,4 +1,4 @@
-"""Site-wide response middleware of the project (the outermost layer of the request).
+"""Site-wide middleware of the project: faults of the database, and the security headers.
 
 ``DatabaseUnavailableMiddleware``: when the database refuses writes (a read-only replica or a
 PostgreSQL in recovery, an SQLite file that is read-only) or cannot be reached, every page that
@@ -9,6 +9,9 @@ where Django reports it (``got_request_exception``) and the response replaced he
 
 import sys
 
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.db import DatabaseError, InternalError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
@@ -58,3 +61,53 @@ class DatabaseUnavailableMiddleware:
         if database_unavailable(exception):
             return maintenance_response(request)
         return None
+
+
+# --- security headers ---------------------------------------------------------------------------
+
+# Wagtail shows previews in an iframe of its own pages: these responses may be framed by the site
+# itself. Every other response may be framed by nobody (X_FRAME_OPTIONS = "DENY").
+FRAMEABLE_ADMIN_URL_NAMES = frozenset(
+    {"preview_on_add", "preview_on_edit", "revisions_view", "workflow_preview"}
+)
+
+
+def _is_admin(request) -> bool:
+    return request.path_info.startswith("/admin/")
+
+
+def _is_frameable(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return bool(match and _is_admin(request) and match.url_name in FRAMEABLE_ADMIN_URL_NAMES)
+
+
+class AdminPreviewFrameMiddleware:
+    """X-Frame-Options SAMEORIGIN for the admin's preview responses only (placed after
+    Django's XFrameOptionsMiddleware, which keeps a header that is already set)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _is_frameable(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The strict policy of ``settings.CONTENT_SECURITY_POLICY`` everywhere, widened in the admin
+    by ``settings.ADMIN_CSP_ALLOWANCES`` (Wagtail's admin still writes inline scripts and
+    styles), except on the sign-in page, which keeps the strict policy."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        match = getattr(request, "resolver_match", None)
+        signing_in = match is not None and match.url_name == "wagtailadmin_login"
+        if _is_admin(request) and not signing_in:
+            parts.update = {**settings.ADMIN_CSP_ALLOWANCES, **(parts.update or {})}
+        if _is_frameable(request):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts

@@ -22,7 +22,17 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# HTTPS only, also when the proxy forgets to redirect; browsers remember it (HSTS) for a year.
+# Both can be lowered from the environment while a certificate is being set up.
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True  # subdomains of this site's own host name only
+SECURE_HSTS_PRELOAD = False  # entering the browsers' preload list is a decision of its own
+SILENCED_SYSTEM_CHECKS = [
+    # W021: SECURE_HSTS_PRELOAD is left off on purpose (a preload entry cannot be undone
+    # quickly; the unit's network office decides it).
+    "security.W021",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
