@@ -274,7 +274,7 @@ def menu_paths(page) -> list[str]:
 # --- what a user opens ------------------------------------------------------------------------
 
 
-def open_everything_on_edit_page(page, walk, label, screenshot=None):
+def open_everything_on_edit_page(page, walk, label, screenshot=None, form_has_errors=False):
     """Action menu, header menu, keyboard shortcuts, status, preview and checks panels."""
     footer_toggle = page.locator("footer .w-dropdown__toggle")
     if footer_toggle.count():
@@ -286,7 +286,7 @@ def open_everything_on_edit_page(page, walk, label, screenshot=None):
         header_more.first.click()
         walk.read(page, f"{label} 页头菜单")
         page.keyboard.press("Escape")
-    page.locator("body").click(position={"x": 5, "y": 5})
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.keyboard.press("?")
     dialog = page.locator("#keyboard-shortcuts-dialog")
     dialog.wait_for(state="visible")
@@ -302,9 +302,11 @@ def open_everything_on_edit_page(page, walk, label, screenshot=None):
         toggle.click()
         content = page.locator(f"[data-side-panel={panel}]")
         content.wait_for(state="visible")
-        if panel == "preview":
-            page.locator("[data-side-panel=preview] iframe").first.wait_for()
-            page.wait_for_load_state("load")
+        if panel == "preview" and form_has_errors:  # the panel says why it shows nothing
+            page.locator(".w-preview--has-errors").wait_for()
+        elif panel == "preview":  # the rendered item (its frame is sandboxed: read by Playwright)
+            shown = "[data-side-panel=preview] iframe:not(.w-preview__proxy)"
+            page.frame_locator(shown).locator("h1").wait_for(state="attached")
         if panel == "checks":
             page.locator("[data-side-panel=checks] [data-content-checker-count]").wait_for(
                 state="attached"
@@ -524,7 +526,7 @@ def walk_role(browser, base_url, role, world, screenshot=None) -> Walk:
             with page.expect_navigation():
                 page.locator("footer button.action-save").first.click()
             walk.read(page, "新增页（校验错误）")
-            open_everything_on_edit_page(page, walk, "新增页（校验错误）")
+            open_everything_on_edit_page(page, walk, "新增页（校验错误）", form_has_errors=True)
     page.context.close()
     return walk
 
