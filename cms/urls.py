@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 
+from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
 
 from . import guide_views, letter_views, views
@@ -33,6 +34,8 @@ public_patterns = [
 ]
 
 urlpatterns = [
+    # before Wagtail's: logging out by GET or POST ends the server-side session (issue 10)
+    path("admin/logout/", account_views.logout_view, name="accounts_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -7,11 +7,24 @@ Adding a user to the group grants the role in that department; removing revokes 
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from guardian.shortcuts import assign_perm, get_users_with_perms
 
-from .enums import DEPARTMENT_ROLES, GLOBAL_GROUP_NAMES, Role, department_group_name
+from accounts.enums import AuditAction
+from accounts.services import audit_record
+
+from .duties import SELF_GRANT, approval_refusal, grant_refusal, revoke_refusal, role_of_group
+from .enums import (
+    ADMIN_ROLES,
+    DEPARTMENT_ROLES,
+    GLOBAL_GROUP_NAMES,
+    GrantStatus,
+    Role,
+    department_group_name,
+)
+from .models import GrantRequest
 from .scope import forget
 
 ITEM = "catalog.{}_certificateitem"
@@ -65,10 +78,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "auth.change_user",
         "auth.delete_user",
         "auth.view_user",
-        "auth.add_group",
-        "auth.change_group",
-        "auth.delete_group",
-        "auth.view_group",
+        "permissions.add_grantrequest",
+        "permissions.view_grantrequest",
+        # no group changes: a group's permissions are the roles (only superusers edit them)
         "catalog.add_department",
         "catalog.change_department",
         "catalog.delete_department",
@@ -82,6 +94,18 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",
+    ],
+    Role.SECURITY_ADMIN: [
+        "wagtailadmin.access_admin",
+        "auth.view_user",
+        "accounts.set_user_password",
+        "accounts.unlock_login",
+        "permissions.approve_grantrequest",
+        "permissions.view_grantrequest",
+    ],
+    Role.AUDITOR: [
+        "wagtailadmin.access_admin",
+        "accounts.view_auditentry",
     ],
 }
 
@@ -156,32 +180,149 @@ def department_group(department, role: Role) -> Group:
     return department_groups_ensure(department)[Role(role)]
 
 
-def _check_admin(by) -> None:
-    if by is not None and not (by.is_superuser or by.has_perm("auth.change_user")):
-        raise PermissionDenied("只有系统管理员可以授予或收回单位权限。")
+DIRECT_GRANT_REFUSED = (
+    "授予该角色须提出授权申请，并由另一名有权限的管理员（安全管理员）批准后生效。"
+)
+
+
+def _apply(user, group) -> None:
+    user.groups.add(group)
+    forget(user)
 
 
 @transaction.atomic
 def department_grant(*, user, department, role: Role, by=None) -> None:
-    """Give ``user`` the ``role`` (editor or leader) in ``department``."""
-    _check_admin(by)
-    user.groups.add(department_group(department, role))
-    forget(user)
+    """Give ``user`` the ``role`` (editor or leader) in ``department``. Only the system itself
+    (``by=None``: demo data, set-up commands, an approved grant request) grants directly;
+    people use ``grant_request_create`` and a second person's approval."""
+    if by is not None:
+        raise PermissionDenied(DIRECT_GRANT_REFUSED)
+    _apply(user, department_group(department, role))
 
 
 @transaction.atomic
 def department_revoke(*, user, department, role: Role, by=None) -> None:
     """Take the ``role`` in ``department`` away from ``user``; effective on the next request."""
-    _check_admin(by)
-    user.groups.remove(department_group(department, role))
-    forget(user)
+    group_revoke(user=user, group=department_group(department, role), by=by)
 
 
 @transaction.atomic
 def role_grant(*, user, role: Role, by=None) -> None:
-    _check_admin(by)
-    user.groups.add(role_groups_ensure()[Role(role)])
+    """Give a global role. The three administrator roles are granted directly by a superuser;
+    reviewer and supervisor go through a grant request (``by=None``: the system itself)."""
+    role = Role(role)
+    if by is not None:
+        if role not in ADMIN_ROLES:
+            raise PermissionDenied(DIRECT_GRANT_REFUSED)
+        refusal = grant_refusal(by, user, role)
+        if refusal:
+            raise PermissionDenied(refusal)
+    _apply(user, role_groups_ensure()[role])
+
+
+@transaction.atomic
+def group_revoke(*, user, group, by=None) -> None:
+    """Remove a role (group membership); ``by`` must be allowed to (``duties.revoke_refusal``)."""
+    role = role_of_group(group)
+    if by is not None:
+        refusal = revoke_refusal(by, user, role) if role else "只能收回系统定义的角色。"
+        if refusal:
+            raise PermissionDenied(refusal)
+    user.groups.remove(group)
     forget(user)
+
+
+# --- grant requests (a second person approves) -------------------------------------------------
+
+
+def _grant_audit(action, grant, **detail) -> None:
+    audit_record(
+        action,
+        obj=grant.user,
+        detail={"role": grant.group.name, "request": grant.pk, **detail},
+    )
+
+
+@transaction.atomic
+def grant_request_create(*, user, group, by, reason: str) -> GrantRequest:
+    role = role_of_group(group)
+    if role is None:
+        raise ValidationError({"group": ["只能申请系统定义的角色。"]})
+    if role in ADMIN_ROLES:
+        raise ValidationError({"group": ["系统管理员、安全管理员、审计员角色由超级用户直接授予。"]})
+    refusal = grant_refusal(by, user, role)
+    if refusal:
+        raise PermissionDenied(refusal)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": ["请填写申请理由（如任职文件、岗位）。"]})
+    if user.groups.filter(pk=group.pk).exists():
+        raise ValidationError({"group": [f"{user.get_username()} 已有“{group.name}”角色。"]})
+    if GrantRequest.objects.filter(user=user, group=group, status=GrantStatus.PENDING).exists():
+        raise ValidationError({"group": [f"已有待批准的“{group.name}”申请。"]})
+    grant = GrantRequest.objects.create(
+        user=user, group=group, role=role, reason=reason.strip(), requested_by=by
+    )
+    _grant_audit(AuditAction.GRANT_REQUESTED, grant, reason=grant.reason)
+    return grant
+
+
+def _locked(grant) -> GrantRequest:
+    return GrantRequest.objects.select_for_update().select_related("user", "group").get(pk=grant.pk)
+
+
+@transaction.atomic
+def grant_request_approve(*, grant, by, comment: str = "") -> GrantRequest:
+    grant = _locked(grant)
+    refusal = approval_refusal(by, grant)
+    if refusal:
+        raise PermissionDenied(refusal)
+    # the rules may have changed since the request (e.g. the user became an administrator)
+    refusal = (
+        grant_refusal(grant.requested_by, grant.user, grant.role) if grant.requested_by else None
+    )
+    if refusal and refusal != SELF_GRANT:
+        raise PermissionDenied(f"不能批准：{refusal}")
+    grant.status = GrantStatus.APPROVED
+    grant.decided_by, grant.decided_at = by, timezone.now()
+    grant.decision_comment = comment.strip()
+    grant.save()
+    _apply(grant.user, grant.group)
+    _grant_audit(AuditAction.GRANT_APPROVED, grant, requested_by=_name(grant.requested_by))
+    return grant
+
+
+@transaction.atomic
+def grant_request_reject(*, grant, by, comment: str) -> GrantRequest:
+    grant = _locked(grant)
+    refusal = approval_refusal(by, grant)
+    if refusal:
+        raise PermissionDenied(refusal)
+    if not (comment or "").strip():
+        raise ValidationError({"comment": ["驳回时请说明理由。"]})
+    grant.status = GrantStatus.REJECTED
+    grant.decided_by, grant.decided_at = by, timezone.now()
+    grant.decision_comment = comment.strip()
+    grant.save()
+    _grant_audit(AuditAction.GRANT_REJECTED, grant, comment=grant.decision_comment)
+    return grant
+
+
+@transaction.atomic
+def grant_request_cancel(*, grant, by) -> GrantRequest:
+    grant = _locked(grant)
+    if grant.requested_by_id != by.pk and not by.is_superuser:
+        raise PermissionDenied("只有申请人可以撤回申请。")
+    if grant.status != GrantStatus.PENDING:
+        raise PermissionDenied(f"该申请{grant.get_status_display()}，不能撤回。")
+    grant.status = GrantStatus.CANCELLED
+    grant.decided_by, grant.decided_at = by, timezone.now()
+    grant.save()
+    _grant_audit(AuditAction.GRANT_CANCELLED, grant)
+    return grant
+
+
+def _name(user) -> str:
+    return user.get_username() if user else ""
 
 
 def department_has_leader(department) -> bool:

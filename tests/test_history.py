@@ -6,9 +6,14 @@ from catalog.enums import ItemStatus
 from catalog.models import Department
 from catalog.services import item_revert, item_update
 from permissions.enums import Role
-from permissions.services import department_grant, department_revoke
+from permissions.services import (
+    department_group,
+    department_revoke,
+    grant_request_approve,
+    grant_request_create,
+)
 
-from .factories import approve, make_item, publish, submit
+from .factories import approve, make_item, make_user, publish, submit
 
 NS = "wagtailsnippets_catalog_certificateitem"
 
@@ -118,7 +123,10 @@ def test_department_history_page_shows_old_and_new_values(client, administrator,
 
 def test_grants_and_revocations_are_kept_in_the_users_history(editor_a, dept_b, administrator):
     before = editor_a.history.count()
-    department_grant(user=editor_a, department=dept_b, role=Role.EDITOR, by=administrator)
+    grant = grant_request_create(
+        user=editor_a, group=department_group(dept_b, Role.EDITOR), by=administrator, reason="任职"
+    )
+    grant_request_approve(grant=grant, by=make_user("secadmin", role=Role.SECURITY_ADMIN))
     department_revoke(user=editor_a, department=dept_b, role=Role.EDITOR, by=administrator)
     records = list(editor_a.history.order_by("history_id"))[before:]
     group_sets = [{g.group.name for g in r.groups.all()} for r in records]

@@ -5,6 +5,7 @@ on SQLite with the database search backend (see docs/deployment.md).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -23,12 +24,13 @@ INSTALLED_APPS = [
     "publishing",
     "search",
     "fixtures",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "permissions.users_app.UsersAppConfig",  # wagtail.users with separated duties
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "taggit",
     "guardian",
     "simple_history",
+    "axes",
     "import_export",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -63,11 +66,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.context.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SessionLimitMiddleware",
+    "accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.AdminPreviewFrameMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "permissions.middleware.AdminReportScopeMiddleware",
+    # last: turns a locked-out login into the Chinese lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Security headers (issue 10; docs/deployment.md "Security headers"). No page may be framed
@@ -150,6 +158,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # first: refuses every login attempt while the account name or the address is locked out
+    "accounts.backends.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -157,11 +167,46 @@ AUTHENTICATION_BACKENDS = [
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
 
+# Accounts, logins and the audit log (issue 10, 等保2.0; docs/adr/010-accounts-and-audit.md).
+# Passwords: at least 10 characters of 3 classes, not numeric, common, pinyin or a keyboard
+# run, not like the user's names; a password set by an administrator is changed at the next
+# login; PASSWORD_MAX_AGE_DAYS (0 = never) makes passwords expire.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "accounts.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "accounts.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.passwords.ChineseWeakPasswordValidator"},
+    {"NAME": "accounts.passwords.PasswordLifecycleValidator"},
 ]
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "0"))
+# Sessions end after SESSION_IDLE_TIMEOUT seconds without a request and SESSION_ABSOLUTE_TIMEOUT
+# seconds after login (accounts.middleware.SessionLimitMiddleware); logout ends the server-side
+# session.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30")) * 60
+SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT_HOURS", "8")) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+# Login lockout (django-axes): LOGIN_FAILURE_LIMIT failures of one account name, or from one
+# client address, lock it for LOGIN_LOCKOUT_MINUTES after the last attempt; failures older than
+# that are forgotten. Unlock: admin 设置 → 登录锁定, or `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = False  # a success from one address must not clear another's failures
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.network.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # logins and logouts are in the audit log
+AXES_ENABLE_ADMIN = False
+# Behind a reverse proxy: how many proxies append to X-Forwarded-For (0 = use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Audit log: kept at least AUDIT_RETENTION_DAYS (never below 183); `manage.py purge_audit_log`
+# refuses younger entries. AUDIT_DB_GUARD installs triggers refusing UPDATE/DELETE/TRUNCATE.
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "183"))
+AUDIT_DB_GUARD = True
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

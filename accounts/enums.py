@@ -1,0 +1,31 @@
+"""What the audit log records, with the Chinese labels the auditor reads."""
+
+from django.db import models
+
+
+class AuditAction(models.TextChoices):
+    LOGIN = "login", "登录成功"
+    LOGIN_FAILED = "login_failed", "登录失败"
+    LOCKED_OUT = "locked_out", "登录被锁定"
+    UNLOCKED = "unlocked", "解除登录锁定"
+    LOGOUT = "logout", "退出登录"
+    SESSION_EXPIRED = "session_expired", "会话超时"
+    PASSWORD_CHANGED = "password_changed", "修改本人密码"
+    PASSWORD_SET = "password_set", "设置他人密码"
+    USER_CREATED = "user_created", "创建用户"
+    USER_ACTIVATED = "user_activated", "启用用户"
+    USER_DEACTIVATED = "user_deactivated", "停用用户"
+    USER_DELETED = "user_deleted", "删除用户"
+    SUPERUSER_GRANTED = "superuser_granted", "授予超级用户"
+    SUPERUSER_REVOKED = "superuser_revoked", "收回超级用户"
+    ROLE_GRANTED = "role_granted", "授予角色"
+    ROLE_REVOKED = "role_revoked", "收回角色"
+    GRANT_REQUESTED = "grant_requested", "提出授权申请"
+    GRANT_APPROVED = "grant_approved", "批准授权申请"
+    GRANT_REJECTED = "grant_rejected", "驳回授权申请"
+    GRANT_CANCELLED = "grant_cancelled", "撤回授权申请"
+    PERMISSION_DENIED = "permission_denied", "越权操作被拒绝"
+    EXPORT = "export", "导出数据"
+    PERSONAL_DATA_VIEWED = "personal_data_viewed", "查阅个人信息"
+    AUDIT_EXPORTED = "audit_exported", "导出审计日志"
+    AUDIT_PURGED = "audit_purged", "清理过期审计日志"
