@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from permissions.policy import departments_user_can_edit
 from permissions.scope import ALL, Scope, department_ids
 
+from .text import CleanTextFormMixin
 from .validation import publication_errors
 
 SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
@@ -34,7 +35,7 @@ def scope_identity_fields(form, for_user, name_label: str) -> None:
         )
 
 
-class CertificateItemForm(WagtailAdminModelForm):
+class CertificateItemForm(CleanTextFormMixin, WagtailAdminModelForm):
     """Limits the department to the user's own and applies the submission rules on submit."""
 
     def __init__(self, *args, for_user=None, **kwargs):

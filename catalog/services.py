@@ -17,6 +17,7 @@ from wagtail.models import Revision
 from permissions.scope import Scope, in_scope
 
 from .models import CertificateItem, Department, LegalBasis
+from .text import clean_values
 from .validation import publication_errors
 from .workflow import workflow_resubmit
 
@@ -30,14 +31,19 @@ def _check_edit(user, department_id) -> None:
 
 
 def _legal_bases(rows) -> list[LegalBasis]:
-    return [LegalBasis(sort_order=i, **row) for i, row in enumerate(rows or [])]
+    return [
+        LegalBasis(sort_order=i, **clean_values(LegalBasis, row))
+        for i, row in enumerate(rows or [])
+    ]
 
 
 @transaction.atomic
 def item_create(*, user, department, fields: dict, legal_bases: list[dict]) -> CertificateItem:
     """Create a draft item with its first revision."""
     _check_edit(user, department.pk)
-    item = CertificateItem(department=department, live=False, **fields)
+    item = CertificateItem(
+        department=department, live=False, **clean_values(CertificateItem, fields)
+    )
     item.legal_bases = _legal_bases(legal_bases)
     item.full_clean(exclude=["latest_revision", "live_revision"])
     item.save()
@@ -52,7 +58,9 @@ def item_build(*, department, fields: dict, legal_bases: list[dict]) -> Certific
     ``items_create`` writes a list of them. The department is checked there, once per
     department, instead of by each item's ``full_clean``.
     """
-    item = CertificateItem(department=department, live=False, **fields)
+    item = CertificateItem(
+        department=department, live=False, **clean_values(CertificateItem, fields)
+    )
     item.legal_bases = _legal_bases(legal_bases)
     item.full_clean(exclude=["latest_revision", "live_revision", "department"])
     return item
@@ -133,7 +141,7 @@ def item_update(
     """Save a new draft revision of ``item`` (the live row is untouched until approval)."""
     _check_edit(user, item.department_id)
     draft = item.get_latest_revision_as_object()
-    for name, value in fields.items():
+    for name, value in clean_values(CertificateItem, fields).items():
         setattr(draft, name, value)
     if legal_bases is not None:
         draft.legal_bases = _legal_bases(legal_bases)

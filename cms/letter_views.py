@@ -11,16 +11,18 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.http import content_disposition_header
 
 from catalog.models import CertificateItem, Department
+from catalog.text import clean_line
 from publishing.letters.selectors import (
     disclosed_letters,
     item_disclosure,
     public_letter,
     public_letters,
 )
+
+from .feeds import CleanRss201rev2Feed
 
 PAGE_SIZE = 50
 EXPORT_COLUMNS = [
@@ -88,6 +90,7 @@ def letter_detail(request, pk):
 
 def _cell(value: str) -> str:
     """Spreadsheet programs run a cell starting with = + - @ as a formula."""
+    value = clean_line(value)
     return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
@@ -107,7 +110,7 @@ def letter_export(request):
 class LetterFeed(Feed):
     """RSS of disclosed letters (masked)."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = CleanRss201rev2Feed
     title = "阿右旗公开的证明事项告知承诺书"
     link = "/letters/"
     description = "涉及公共利益、第三人利益的证明事项，其承诺书按规定公开，接受社会监督。"

@@ -6,7 +6,6 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.cache import cache_control
 
 from catalog.enums import ExerciseLevel, FocusArea, MatterType
@@ -23,6 +22,7 @@ from catalog.selectors import (
 from publishing.letters.selectors import disclosed_letters, item_disclosure
 from publishing.selectors import revision_changes, revisions_with_counts
 
+from .feeds import CleanRss201rev2Feed
 from .selectors import hand_in_places, withdrawn_item
 
 PAGE_SIZE = 50
@@ -142,7 +142,7 @@ def revision_detail(request, pk):
 class CatalogFeed(Feed):
     """RSS of the published catalog's newest items (published content only)."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = CleanRss201rev2Feed
     title = "阿右旗实行告知承诺制的证明事项"
     link = "/catalog/"
     description = "新发布或更新的证明事项"

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 
+from catalog.text import CleanTextMixin
+
 from .analysis import normalize_synonym
 
 
@@ -76,7 +78,7 @@ class SearchIndexState(models.Model):
         return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
 
-class Synonym(models.Model):
+class Synonym(CleanTextMixin, models.Model):
     """Two ways of saying the same thing (户口 ↔ 户籍). A query with either finds both."""
 
     term = models.CharField("检索词", max_length=50, help_text="例如：户口")

@@ -8,6 +8,7 @@ from django.forms.models import construct_instance
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from catalog.forms import SUBMITTING_ACTIONS, scope_identity_fields
+from catalog.text import CleanTextFormMixin
 from catalog.validation import NO_MATERIALS, NO_STEPS, guide_publication_errors
 
 
@@ -27,7 +28,7 @@ class PublishedItemChoiceField(forms.ModelChoiceField):
         return f"{obj.department.name}：{obj.name}（{obj.purpose}）"
 
 
-class ServiceGuideForm(WagtailAdminModelForm):
+class ServiceGuideForm(CleanTextFormMixin, WagtailAdminModelForm):
     """Limits the department to the user's own and applies the completeness rules on submit."""
 
     def __init__(self, *args, for_user=None, **kwargs):

@@ -8,6 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from ..text import clean_deep
 from .template import BLANK, CommitmentLetterTemplate
 
 BODY_FONT = "宋体"
@@ -46,6 +47,7 @@ def _setup(doc) -> None:
 
 
 def render_docx(template: CommitmentLetterTemplate) -> bytes:
+    template = clean_deep(template)  # Word's XML refuses control characters
     doc = Document()
     _setup(doc)
     doc.core_properties.title = f"{template.title}{template.matter}"

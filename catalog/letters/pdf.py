@@ -17,6 +17,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
 
+from ..text import clean_deep
 from .font import FONT_NAME, UnprintableText, letter_font, unprintable
 from .template import BLANK, COOPERATION, CommitmentLetterTemplate
 
@@ -72,6 +73,7 @@ def _footer(text: str):
 
 def render_pdf(template: CommitmentLetterTemplate) -> bytes:
     """The form as PDF bytes; raises ``UnprintableText`` if the font lacks a character."""
+    template = clean_deep(template)  # control characters are not text to print
     problems = unprintable(template)
     if problems:
         raise UnprintableText(problems)

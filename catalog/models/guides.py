@@ -32,6 +32,7 @@ from wagtail.models import (
 
 from ..enums import MatterType
 from ..guides.forms import ServiceGuideForm
+from ..text import CleanTextMixin
 from .items import PHONE_HELP, CertificateItem, Department, EditorialStatusMixin
 
 
@@ -44,6 +45,7 @@ class ServiceGuideQuerySet(models.QuerySet):
 
 
 class ServiceGuide(
+    CleanTextMixin,
     EditorialStatusMixin,
     WorkflowMixin,
     DraftStateMixin,
@@ -203,7 +205,7 @@ class PublishedItemForeignKey(models.ForeignKey):
         return super().formfield(**{**kwargs, "form_class": PublishedItemChoiceField})
 
 
-class GuideMaterial(Orderable):
+class GuideMaterial(CleanTextMixin, Orderable):
     """One entry of the guide's list of materials; a commitment may replace it."""
 
     guide = ParentalKey(ServiceGuide, on_delete=models.CASCADE, related_name="materials")
@@ -245,7 +247,7 @@ class GuideMaterial(Orderable):
         return self.name
 
 
-class GuideStep(Orderable):
+class GuideStep(CleanTextMixin, Orderable):
     """One step of the procedure (受理、审查、决定、送达 …)."""
 
     guide = ParentalKey(ServiceGuide, on_delete=models.CASCADE, related_name="steps")

@@ -45,6 +45,7 @@ from ..enums import (
     VerificationMethod,
 )
 from ..forms import CertificateItemForm
+from ..text import CleanTextMixin
 
 PHONE_HELP = "座机请写区号，如 0483-6021021；手机 11 位。"
 
@@ -56,7 +57,7 @@ class DepartmentQuerySet(models.QuerySet):
         )
 
 
-class Department(models.Model):
+class Department(CleanTextMixin, models.Model):
     """An implementing agency of 附件1, with its 附件2 liaison table row."""
 
     name = models.CharField("单位名称", max_length=100, unique=True)
@@ -235,6 +236,7 @@ class CertificateItemQuerySet(models.QuerySet):
 
 
 class CertificateItem(
+    CleanTextMixin,
     EditorialStatusMixin,
     WorkflowMixin,
     DraftStateMixin,
@@ -411,7 +413,7 @@ class CertificateItem(
         return context
 
 
-class LegalBasis(Orderable):
+class LegalBasis(CleanTextMixin, Orderable):
     """设定依据: one law or regulation that requires the certificate."""
 
     item = ParentalKey(CertificateItem, on_delete=models.CASCADE, related_name="legal_bases")

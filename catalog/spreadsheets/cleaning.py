@@ -6,11 +6,14 @@ from a sheet goes through :func:`clean_line` (one-line fields) or :func:`clean_t
 may hold several lines); every value compared with the database goes through the same functions,
 so a value that only differs in such noise counts as unchanged.
 
-Chinese punctuation (（）：，) is kept as typed: it is part of the text, not noise.
+Control characters never pass (``catalog.text``: a vertical tab becomes a line break, the rest
+is removed). Chinese punctuation (（）：，) is kept as typed: it is part of the text, not noise.
 """
 
 import datetime
 import re
+
+from catalog.text import clean_text as without_controls
 
 # Full-width digits and Latin letters to ASCII; the ideographic space to a space.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
@@ -62,9 +65,9 @@ def _squeeze(line: str) -> str:
 
 
 def _base(value) -> str:
-    text = un_neutralise(cell_text(value))
-    text = text.translate(_WIDTH).translate(_INVISIBLE)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters go first (Word's Shift+Enter, a vertical tab, becomes a line break).
+    text = without_controls(un_neutralise(cell_text(value)))
+    return text.translate(_WIDTH).translate(_INVISIBLE)
 
 
 def clean_line(value) -> str:

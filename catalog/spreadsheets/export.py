@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -26,6 +25,7 @@ from wagtail.models import Revision
 
 from catalog.models import CertificateItem, Department
 from catalog.selectors import UNITS, CatalogFilters, published_items
+from catalog.text import clean_text
 from permissions.scope import Scope, filter_by_scope, in_scope
 
 from .layout import ANNEX2, ANNEX4, Grid, Layout, build_grid
@@ -228,7 +228,7 @@ def departments_file(user, fmt: str) -> ExportFile:
 def write_csv(grid: Grid) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(grid.rows)
+    writer.writerows([clean_text(cell) for cell in row] for row in grid.rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -310,7 +310,7 @@ class _StyledCells:
             self.arrays[style] = copy(cell._style)
         cell._style = copy(self.arrays[style])
         if text:
-            cell._value = ILLEGAL_CHARACTERS_RE.sub("", text)
+            cell._value = clean_text(text)  # no character that openpyxl or Excel refuses
             cell.data_type = "s"  # text, never a formula
 
 

@@ -3,6 +3,7 @@
 from django import forms
 
 from catalog.models import CertificateItem
+from catalog.text import CleanTextFormMixin
 from permissions.scope import Scope, granted_department_ids
 
 from .enums import ApplicantKind, LetterChannel, OrganisationIdType, PersonIdType
@@ -32,7 +33,7 @@ def _choice(label, choices):
     return forms.ChoiceField(label=label, choices=[("", "请选择"), *choices], required=False)
 
 
-class LetterRegisterForm(forms.Form):
+class LetterRegisterForm(CleanTextFormMixin, forms.Form):
     item = forms.ModelChoiceField(
         label="证明事项",
         queryset=CertificateItem.objects.none(),
@@ -129,7 +130,7 @@ class LetterRegisterForm(forms.Form):
         return cleaned
 
 
-class LetterWithdrawForm(forms.Form):
+class LetterWithdrawForm(CleanTextFormMixin, forms.Form):
     withdrawn_on = _date("撤回日期")
     reason = forms.CharField(
         label="撤回理由",

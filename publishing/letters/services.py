@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from catalog.text import clean_text, clean_values
 from permissions.scope import Scope, granted_department_ids
 from publishing.models import CommitmentLetter, LetterAccessLog, LetterCounter
 from publishing.workdays import UnknownCalendarYear, add_working_days
@@ -263,6 +264,7 @@ def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> 
     today = today or timezone.localdate()
     if not user_may_register(user, item.department_id):
         raise PermissionDenied("只能由本单位的工作人员登记本单位证明事项的承诺书。")
+    fields = clean_values(CommitmentLetter, fields)
     errors = letter_errors(item=item, fields=fields, disclose=disclose, today=today)
     if errors:
         raise ValidationError(errors)
@@ -301,6 +303,7 @@ def letter_withdraw(*, user, letter, withdrawn_on, reason: str, today=None) -> C
     """Record that the applicant withdrew the commitment; the letter leaves the public site."""
     today = today or timezone.localdate()
     _check_own(user, letter)
+    reason = clean_text(reason)
     errors: dict[str, list[str]] = {}
     if letter.withdrawn_on is not None:
         errors["__all__"] = [f"该承诺书已于{letter.withdrawn_on:%Y-%m-%d}撤回。"]

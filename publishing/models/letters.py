@@ -7,6 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from catalog.enums import DisclosureScope
+from catalog.text import CleanTextMixin
 
 from ..letters.enums import ApplicantKind, LetterChannel, OrganisationIdType, PersonIdType
 
@@ -23,7 +24,7 @@ class CommitmentLetterQuerySet(models.QuerySet):
         )
 
 
-class CommitmentLetter(models.Model):
+class CommitmentLetter(CleanTextMixin, models.Model):
     """One letter signed by one applicant, numbered （YYYY年）第N号 per department and year."""
 
     department = models.ForeignKey(
@@ -155,7 +156,7 @@ class LetterCounter(models.Model):
         return f"{self.department_id} {self.year}: {self.last_number}"
 
 
-class LetterAccessLog(models.Model):
+class LetterAccessLog(CleanTextMixin, models.Model):
     """One view of a letter's personal data by a member of staff."""
 
     letter = models.ForeignKey(

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
 
+from catalog.text import CleanTextMixin
 from catalog.validation import review_blockers
 from permissions.scope import Scope, department_ids, in_scope, is_reviewer
 
@@ -168,7 +169,7 @@ class JusticeBureauReviewTask(ScopedReviewTask):
         return self._in_progress_states()
 
 
-class ItemWithdrawal(models.Model):
+class ItemWithdrawal(CleanTextMixin, models.Model):
     """A reviewer's decision to take an item out of the public catalog, with the reason."""
 
     item = models.ForeignKey(
@@ -201,7 +202,7 @@ class ItemWithdrawal(models.Model):
         return f"“{self.item}”的撤回记录（{timezone.localtime(self.withdrawn_at):%Y-%m-%d}）"
 
 
-class GuideWithdrawal(models.Model):
+class GuideWithdrawal(CleanTextMixin, models.Model):
     """A reviewer's decision to take a service guide off the public site, with the reason."""
 
     guide = models.ForeignKey(
@@ -234,7 +235,7 @@ class GuideWithdrawal(models.Model):
         return f"“{self.guide}”的撤回记录（{timezone.localtime(self.withdrawn_at):%Y-%m-%d}）"
 
 
-class CatalogRevision(models.Model):
+class CatalogRevision(CleanTextMixin, models.Model):
     """A numbered edition of the published catalog, e.g. 2021年第1版."""
 
     year = models.PositiveSmallIntegerField("年度")
@@ -268,7 +269,7 @@ class CatalogRevision(models.Model):
         return f"{self.year}年第{self.number}版"
 
 
-class CatalogRevisionEntry(models.Model):
+class CatalogRevisionEntry(CleanTextMixin, models.Model):
     """One item's place in a catalog revision: the live revision it had, and what changed."""
 
     catalog_revision = models.ForeignKey(

@@ -6,13 +6,15 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from catalog.text import CleanTextMixin
+
 
 class CalendarDayKind(models.TextChoices):
     HOLIDAY = "holiday", "放假"
     MAKEUP_WORKDAY = "makeup_workday", "调休上班"
 
 
-class HolidayYear(models.Model):
+class HolidayYear(CleanTextMixin, models.Model):
     """The whole holiday arrangement of one year, as the State Council's notice gives it.
 
     A year counts as known once its row exists; the days are entered together with it.
@@ -40,7 +42,7 @@ class HolidayYear(models.Model):
         return f"{self.year}年节假日安排"
 
 
-class HolidayDay(models.Model):
+class HolidayDay(CleanTextMixin, models.Model):
     holiday_year = models.ForeignKey(HolidayYear, on_delete=models.CASCADE, related_name="days")
     date = models.DateField("日期", unique=True)
     kind = models.CharField("类型", max_length=16, choices=CalendarDayKind.choices)
