@@ -4,7 +4,8 @@ The file type is decided by its content, not its name: an .xlsx is a zip with a 
 an .xls an OLE2 compound file, anything else must decode as CSV text (UTF-8, GBK/GB18030 or
 UTF-16 as Excel's "Unicode text"). Before a parser sees the bytes the file is checked for the
 things that can hurt: more than ``MAX_BYTES``, a zip that expands far beyond its size (zip bomb),
-XML with a DOCTYPE (entity expansion), macros (VBA, Excel 4 macro sheets), a password
+XML with a DOCTYPE anywhere in a part's prolog (entity expansion) or any XML part that does not
+parse (truncated, corrupt compression), macros (VBA, Excel 4 macro sheets), a password
 (encrypted OOXML is an OLE2 file with an ``EncryptedPackage`` stream; encrypted .xls is
 reported by xlrd). Reading stops at ``MAX_SHEET_ROWS`` rows, so no file can make the server
 read without end; the caller refuses sheets with more than ``MAX_DATA_ROWS`` rows of data.
@@ -14,8 +15,11 @@ Every refusal is a ``SpreadsheetRefused`` with a message in Chinese that says wh
 
 import csv
 import io
+import xml.parsers.expat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
+from xml.parsers.expat import errors as expat_errors
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DATA_ROWS = 20_000
@@ -26,6 +30,7 @@ MAX_RATIO = 150  # uncompressed / compressed, for parts larger than RATIO_FLOOR
 RATIO_FLOOR = 5 * 1024 * 1024
 MAX_ZIP_ENTRIES = 2_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit
+XML_CHUNK = 64 * 1024
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -131,9 +136,58 @@ def _check_zip(data: bytes) -> None:
         )
     for entry in entries:
         if entry.filename.endswith((".xml", ".rels")):
-            with archive.open(entry) as part:
-                if b"<!DOCTYPE" in part.read(4096).upper():
-                    raise SpreadsheetRefused("工作簿中含有不允许的XML声明（DOCTYPE），已拒绝读取。")
+            _check_xml_part(archive, entry)
+
+
+def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    """Parse one XML part as a stream (expat), refusing a DOCTYPE anywhere in its prolog and
+    any malformed XML (a truncated part, broken compression) with the part's name.
+
+    The prolog, up to the root element, is read however long it is (comments and processing
+    instructions can push a DOCTYPE far beyond the first kilobytes); the rest of the part is
+    parsed too, so that a broken sheet is refused here with its line and column rather than
+    halfway through reading its rows. No DTD means no entity can be declared or expanded.
+    """
+    name = entry.filename
+    parser = xml.parsers.expat.ParserCreate()
+
+    def refuse_doctype(*_args):
+        raise SpreadsheetRefused(
+            f"工作簿部件“{name}”含有不允许的XML声明（DOCTYPE），为安全起见已拒绝读取。"
+        )
+
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    parser.EntityDeclHandler = refuse_doctype
+    try:
+        with archive.open(entry) as part:
+            while chunk := part.read(XML_CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise SpreadsheetRefused(
+            f"工作簿部件“{name}”不是完整有效的XML（第{exc.lineno}行第{exc.offset + 1}列："
+            f"{_EXPAT_REASONS.get(exc.code, '格式错误')}），文件可能不完整或已损坏。"
+            "请用Excel或WPS打开后另存为 .xlsx 再上传。"
+        ) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise SpreadsheetRefused(
+            f"工作簿部件“{name}”的压缩数据已损坏，无法解压。请重新保存后再上传。"
+        ) from exc
+
+
+# expat's error codes (xml.parsers.expat.errors) in the words a clerk can act on.
+_EXPAT_REASONS = {
+    expat_errors.codes[message]: reason
+    for message, reason in (
+        (expat_errors.XML_ERROR_NO_ELEMENTS, "没有内容"),
+        (expat_errors.XML_ERROR_UNCLOSED_TOKEN, "内容被截断"),
+        (expat_errors.XML_ERROR_TAG_MISMATCH, "标签不匹配"),
+        (expat_errors.XML_ERROR_INVALID_TOKEN, "含有非法字符"),
+        (expat_errors.XML_ERROR_UNKNOWN_ENCODING, "不支持的编码"),
+        (expat_errors.XML_ERROR_PARTIAL_CHAR, "字符不完整"),
+        (expat_errors.XML_ERROR_SYNTAX, "语法错误"),
+    )
+}
 
 
 def _read_xlsx(data: bytes) -> list[Sheet]:
@@ -146,24 +200,37 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         )
     except Exception as exc:  # openpyxl raises many types for broken parts
         raise SpreadsheetRefused(
-            "无法读取该工作簿（文件可能已损坏）。请用Excel或WPS打开后另存为 .xlsx 再上传。"
+            "无法读取该工作簿：工作簿的结构已损坏或不完整（例如缺少工作表或共享字符串部件）。"
+            "请用Excel或WPS打开后另存为 .xlsx 再上传。"
         ) from exc
     sheets = []
     try:
         for ws in book.worksheets:
-            sheet = Sheet(ws.title)
-            for number, cells in enumerate(
-                ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1
-            ):
-                if number > MAX_SHEET_ROWS:
-                    raise _too_many_rows()
-                if any(c is not None and c != "" for c in cells):
-                    sheet.rows.append(list(cells))
-                    sheet.numbers.append(number)
-            sheets.append(sheet)
+            sheets.append(_read_worksheet(ws))
     finally:
         book.close()
     return sheets
+
+
+def _read_worksheet(ws) -> Sheet:
+    sheet = Sheet(ws.title)
+    try:
+        for number, cells in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
+            if number > MAX_SHEET_ROWS:
+                raise _too_many_rows()
+            if any(c is not None and c != "" for c in cells):
+                sheet.rows.append(list(cells))
+                sheet.numbers.append(number)
+    except SpreadsheetRefused:
+        raise
+    except Exception as exc:  # any parse or value error of a sheet openpyxl reads lazily
+        part = getattr(ws, "_worksheet_path", "")
+        where = f"（部件“{part}”）" if part else ""
+        raise SpreadsheetRefused(
+            f"工作表“{ws.title}”{where}的内容无法读取（{type(exc).__name__}），文件可能不完整或"
+            "已损坏。请用Excel或WPS打开后另存为 .xlsx 再上传。"
+        ) from exc
+    return sheet
 
 
 # --- .xls ------------------------------------------------------------------------------------
