@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.utils import get_latest_str
-from wagtail.models import Revision, TaskState
+from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.snippets.side_panels import SnippetStatusSidePanel
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -53,11 +53,16 @@ from .models import CertificateItem, Department, ServiceGuide
 from .models.items import STATUS_ANNOTATION
 from .read_views import EditLinksForEditorsMixin, ReadLinksIndexMixin, RecordReadView
 from .spreadsheets.views import DepartmentSpreadsheetButtons, ItemSpreadsheetButtons
+from .text import CleanTextFormMixin
 from .workflow import review_summary, workflow_resubmit
 
 STALE_MESSAGE = (
     "保存失败：在您编辑期间，{user}于{time}保存了新的版本。为避免覆盖他人的修改，"
     "本次修改没有保存。请复制您的修改内容，刷新页面后在最新版本上重新编辑。"
+)
+ALREADY_IN_REVIEW_MESSAGE = (
+    "提交失败：该{noun}已在审核中（可能是您在另一个窗口或其他人已经提交），不能再次提交，"
+    "本次修改也没有保存。请刷新页面查看审核状态；审核中仍可修改并保存，修改后的版本需要重新审核。"
 )
 OTHER_DEPARTMENT_MESSAGE = "您没有权限访问该证明事项：它属于您无权管理的单位。"
 OTHER_DEPARTMENT_TEMPLATE = "您没有权限访问该{noun}：它属于您无权管理的单位。"
@@ -286,7 +291,34 @@ class ItemEditView(NoDirectPublishMixin, EditView):
         revision = self.conflicting_revision()
         if revision is not None:
             raise PermissionDenied(self.stale_message(revision))
-        return super().save_instance()
+        submitting = getattr(self, "action", None) == "submit"
+        if submitting and self.in_review_now():
+            # Refused before the revision is written (Wagtail's form_valid turns this into the
+            # form's error message and rolls the save back): a second review of the same
+            # record would be refused by the database after the save.
+            raise PermissionDenied(
+                ALREADY_IN_REVIEW_MESSAGE.format(noun=self.model._meta.verbose_name)
+            )
+        instance = super().save_instance()
+        if submitting:
+            # The submission joins the save's transaction and row lock: both happen or neither.
+            self.object = instance
+            self.submit_action()
+            self.submitted_with_save = True
+        return instance
+
+    def run_action_method(self):
+        if getattr(self, "submitted_with_save", False):
+            return None
+        return super().run_action_method()
+
+    def in_review_now(self) -> bool:
+        """Whether a review of this record is in progress, read now (the form may be older)."""
+        return (
+            WorkflowState.objects.for_instance(self.object)
+            .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+            .exists()
+        )
 
     def get_error_message(self):
         if getattr(self, "produced_error_message", None):
@@ -308,7 +340,7 @@ class ItemDeleteView(DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(
         label="撤回理由",
         widget=forms.Textarea({"rows": 4}),

@@ -1,6 +1,7 @@
 """Admin registration only: viewsets, the permission policy, and action-menu rules."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -54,6 +55,28 @@ def user_history_button(user, request_user):
         yield ListingButton(
             "变更记录", reverse("user_history", args=[user.pk]), icon_name="history", priority=90
         )
+
+
+USER_DELETION_REFUSED = (
+    "用户账户不能删除：账户关联着修订记录、审核记录和个人信息查阅记录，删除会使这些记录失去"
+    "操作人。不再使用的账户请停用：编辑该用户，取消勾选“有效”后保存。"
+)
+
+
+@hooks.register("before_delete_user")
+def refuse_user_deletion(request, user):
+    """Users are deactivated, never deleted (the records they wrote keep their author)."""
+    messages.error(request, USER_DELETION_REFUSED)
+    return redirect("wagtailusers_users:edit", user.pk)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_user_deletion(request, action_type, objects, action_class_instance):
+    user_model = get_user_model()
+    if action_type == "delete" and any(isinstance(obj, user_model) for obj in objects):
+        messages.error(request, USER_DELETION_REFUSED)
+        return redirect("wagtailusers_users:index")
+    return None
 
 
 @hooks.register("construct_snippet_action_menu")

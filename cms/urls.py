@@ -1,12 +1,12 @@
-from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
+from django.http import Http404
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 
 from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
 
-from . import guide_views, letter_views, views
+from . import error_views, guide_views, letter_views, media_views, views
 from .sitemaps import SITEMAPS
 
 public_patterns = [
@@ -36,7 +36,16 @@ public_patterns = [
 urlpatterns = [
     # before Wagtail's: logging out by GET or POST ends the server-side session (issue 10)
     path("admin/logout/", account_views.logout_view, name="accounts_logout"),
+    # Wagtail's test pages are not served: /admin/failwhale/ raises on purpose (a 500) and
+    # /admin/test404/ answers 200 with a 404 page.
+    *(
+        path(f"admin/{name}/", error_views.page_not_found, {"exception": Http404()})
+        for name in ("failwhale", "test404")
+    ),
     path("admin/", include(wagtailadmin_urls)),
+    # Uploads are private: staff only (cms/media_views.py); the public sees a published
+    # guide's flow chart through guides/<pk>/flow-chart/. No web server serves /media/.
+    path("media/<path:path>", media_views.private_media, name="private_media"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", include("search.urls")),
@@ -48,8 +57,3 @@ handler400 = "cms.error_views.bad_request"
 handler403 = "cms.error_views.permission_denied"
 handler404 = "cms.error_views.page_not_found"
 handler500 = "cms.error_views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
