@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.enums import AuditAction
+from accounts.services import audit_record
+
 from .export import XLSX, ExportRefused, departments_file
 from .reading import MAX_BYTES, SpreadsheetRefused
 from .services import departments_import, user_may_manage_departments
@@ -115,4 +118,11 @@ def departments_export(request):
         return deny(request, str(exc))
     except ExportRefused as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    audit_record(
+        AuditAction.EXPORT,
+        request=request,
+        object_type="catalog.department",
+        object_label="附件2 实施机关联络员信息（含手机号码）",
+        detail={"file": "附件2", "format": request.GET.get("format", XLSX)},
+    )
     return download(export)

@@ -18,6 +18,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.admin.widgets.button import HeaderButton
 
+from accounts.enums import AuditAction
+from accounts.services import audit_record
 from catalog.models import Department
 from catalog.selectors import CatalogFilters
 from permissions.policy import departments_user_can_edit, departments_user_can_view
@@ -278,7 +280,15 @@ def catalog_export(request):
         return deny(request)
     form = ExportForm(request.GET if "kind" in request.GET else None, user=request.user)
     if form.is_bound and form.is_valid():
-        return download(catalog_file(form.selection(), form.cleaned_data["format"]))
+        selection, data = form.selection(), form.cleaned_data
+        audit_record(
+            AuditAction.EXPORT,
+            request=request,
+            obj=data.get("department"),
+            object_label=selection.stem,
+            detail={"file": "附件4", "kind": data["kind"], "rows": len(selection.rows)},
+        )
+        return download(catalog_file(selection, data["format"]))
     return TemplateResponse(
         request,
         "catalog/spreadsheets/export.html",

@@ -14,6 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.enums import AuditAction
+from accounts.services import audit_record
 from catalog.text import clean_text, clean_values
 from permissions.scope import Scope, granted_department_ids
 from publishing.models import CommitmentLetter, LetterAccessLog, LetterCounter
@@ -347,7 +349,16 @@ def letter_record_form_sent(*, user, letter, sent_on, today=None) -> CommitmentL
 def letter_personal_data_viewed(
     *, user, letter, purpose: str = "查看承诺书详情", ip_address=None
 ) -> LetterAccessLog:
-    """Log one view of the letter's personal data (called by every view that shows it)."""
+    """Log one view of the letter's personal data (called by every view that shows it): on
+    the letter (shown to its department) and in the audit log (read by the auditor)."""
+    audit_record(
+        AuditAction.PERSONAL_DATA_VIEWED,
+        user=user,
+        obj=letter,
+        object_label=f"{letter.department.name}{letter.number_label}",
+        ip_address=ip_address,
+        detail={"purpose": purpose},
+    )
     return LetterAccessLog.objects.create(
         letter=letter, user=user, purpose=purpose, ip_address=ip_address
     )

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.admin.auth import permission_denied
 
+from accounts.network import client_ip
 from catalog.models import Department
 from permissions.scope import Scope, granted_department_ids
 
@@ -30,10 +31,6 @@ def _may_register_somewhere(user) -> bool:
     return user.has_perm("publishing.add_commitmentletter") and bool(
         granted_department_ids(user, Scope.EDIT)
     )
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _apply_errors(form, error: ValidationError) -> None:
@@ -121,9 +118,7 @@ def _letter_or_deny(request, pk):
 def _detail(request, letter, withdraw_form=None, sent_form=None):
     full = user_sees_personal_data(request.user, letter)
     if full:
-        letter_personal_data_viewed(
-            user=request.user, letter=letter, ip_address=_client_ip(request)
-        )
+        letter_personal_data_viewed(user=request.user, letter=letter, ip_address=client_ip(request))
     may_change = request.user.has_perm(
         "publishing.change_commitmentletter"
     ) and letter.department_id in granted_department_ids(request.user, Scope.EDIT)
