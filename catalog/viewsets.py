@@ -176,7 +176,12 @@ class NoDirectPublishMixin:
 
 
 class ItemCreateView(NoDirectPublishMixin, CreateView):
-    pass
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # A record is created by the clerk's own 保存草稿 or 提交审核, never by autosave in the
+        # background: an autosave still in flight when the clerk submitted created the record a
+        # second time. Autosave starts on the edit page, once the record exists.
+        self.autosave_enabled = False
 
 
 class ReviewStatusSidePanel(SnippetStatusSidePanel):

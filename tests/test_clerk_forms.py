@@ -121,3 +121,13 @@ def test_a_reviewer_is_not_preselected_a_department(client, reviewer):
     client.force_login(reviewer)
     form = client.get(reverse(f"{NS}:add")).context["form"]
     assert form["department"].value() is None
+
+
+def test_autosave_starts_only_once_the_record_exists(client, editor_a, dept_a):
+    client.force_login(editor_a)
+    add = client.get(reverse(f"{NS}:add"))
+    assert add.context["autosave_enabled"] is False
+    assert "w-autosave" not in add.content.decode().split('id="w-editor-form"')[1][:400]
+    item = make_item(editor_a, dept_a)
+    edit = client.get(reverse(f"{NS}:edit", args=[item.pk]))
+    assert edit.context["autosave_enabled"] is True
