@@ -8,6 +8,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from accounts.shipping import audit_logging
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
 
@@ -43,3 +45,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+# A copy of every audit entry (one JSON line) for a separate store: AUDIT_LOG_FILE and/or
+# AUDIT_SYSLOG_ADDRESS (docs/deployment.md, "Accounts, logins and the audit log").
+LOGGING = audit_logging(os.environ, LOGGING)

@@ -7,6 +7,8 @@ import datetime
 import io
 import json
 import logging
+import logging.config
+import socket
 
 import pytest
 from django.core.checks import run_checks
@@ -21,6 +23,7 @@ from accounts.enums import AuditAction
 from accounts.models import AuditEntry, AuditLogImmutable
 from accounts.network import client_ip
 from accounts.services import audit_purge, audit_record
+from accounts.shipping import audit_logging
 from permissions.enums import Role
 
 from ..factories import make_user
@@ -236,3 +239,32 @@ def test_auditor_can_change_nothing(client, auditor, entries):
         "wagtailadmin.access_admin",
         "accounts.view_auditentry",
     }
+
+
+def test_production_logging_ships_entries_to_a_file_and_to_syslog(
+    db, tmp_path, django_capture_on_commit_callbacks
+):
+    receiver = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    receiver.bind(("127.0.0.1", 0))
+    receiver.settimeout(5)
+    path = tmp_path / "audit.log"
+    environ = {
+        "AUDIT_LOG_FILE": str(path),
+        "AUDIT_SYSLOG_ADDRESS": f"127.0.0.1:{receiver.getsockname()[1]}",
+    }
+    logger = logging.getLogger("audit")
+    logging.config.dictConfig(
+        audit_logging(environ, {"version": 1, "disable_existing_loggers": False})
+    )
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            audit_record(AuditAction.EXPORT, username="shipper", object_label="附件2")
+        in_file = json.loads(path.read_text(encoding="utf-8").splitlines()[-1])
+        in_syslog = receiver.recv(65536).decode("utf-8")
+    finally:
+        for handler in logger.handlers:
+            handler.close()
+        logger.handlers.clear()
+        receiver.close()
+    assert (in_file["user"], in_file["action"], in_file["object"]) == ("shipper", "export", "附件2")
+    assert in_syslog.startswith("<") and '"user": "shipper"' in in_syslog
