@@ -78,6 +78,10 @@ EXPECTED = {
     "administrator": {
         a: ((T, T) if a in {"list", "inspect", "history", "compare"} else (F, F)) for a in ACTIONS
     },
+    # 等保 separation of duties (ADR 010): the security administrator and the auditor have no
+    # part in the catalog (their actions on accounts: tests/accounts/test_separation_of_duties.py)
+    "security_admin": dict.fromkeys(ACTIONS, (F, F)),
+    "auditor": dict.fromkeys(ACTIONS, (F, F)),
 }
 
 
@@ -93,6 +97,8 @@ def world(db):
         "reviewer": make_user("reviewer", role=Role.REVIEWER),
         "supervisor": make_user("supervisor", role=Role.SUPERVISOR),
         "administrator": make_user("administrator", role=Role.ADMINISTRATOR),
+        "security_admin": make_user("security_admin", role=Role.SECURITY_ADMIN),
+        "auditor": make_user("auditor", role=Role.AUDITOR),
         # authors of the items, never the actor
         "author_a": make_user("author_a", role=Role.EDITOR, departments=[dept_a]),
         "author_b": make_user("author_b", role=Role.EDITOR, departments=[dept_b]),
