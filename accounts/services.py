@@ -127,6 +127,8 @@ def password_state_record_change(*, user) -> PasswordState:
         audit_record(AuditAction.PASSWORD_SET, obj=user)
     elif acting is not None and acting.is_authenticated:
         audit_record(AuditAction.PASSWORD_CHANGED, obj=user)
+    elif request is not None:  # the e-mailed reset link: the owner, not logged in
+        audit_record(AuditAction.PASSWORD_CHANGED, user=user, obj=user, detail={"via": "重置邮件"})
     elif not first:
         # e.g. `manage.py changepassword`; a new account's first password is not an event of
         # its own (the account's creation is).

@@ -3,6 +3,7 @@ common, pinyin-plus-digits or a keyboard run; a password set by an administrator
 the next login; expiry is a setting."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -158,3 +159,20 @@ def test_expiry_is_off_by_default(client, editor):
     )
     _login(client, editor.username, settings.DEMO_PASSWORD)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_reset_by_e_mail_is_the_owners_own_change(client, editor, mailoutbox):
+    editor.email = "pw_editor@example.invalid"
+    editor.save()
+    client.post(reverse("wagtailadmin_password_reset"), {"email": editor.email})
+    path = re.search(r"(/admin/password_reset/confirm/\S+/)", mailoutbox[0].body).group(1)
+    form_url = client.get(path)["Location"]
+    response = client.post(
+        form_url, {"new_password1": "Nv5$pRk8Qe1", "new_password2": "Nv5$pRk8Qe1"}
+    )
+    assert response.status_code == 302
+    editor.refresh_from_db()
+    assert editor.check_password("Nv5$pRk8Qe1")
+    entry = AuditEntry.objects.get(action=AuditAction.PASSWORD_CHANGED)
+    assert entry.user == editor and entry.detail == {"via": "重置邮件"}
+    assert not PasswordState.objects.get(user=editor).change_required
