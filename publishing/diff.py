@@ -2,13 +2,12 @@
 review screen."""
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from catalog.models import CertificateItem, ServiceGuide
+from catalog.textdiff import inline_diff
 from catalog.validation import linked_item
 
 
@@ -117,17 +116,9 @@ class FieldChange:
 
     @property
     def inline(self) -> SafeString:
-        """The new value with deletions and insertions marked, character by character."""
-        parts = []
-        matcher = SequenceMatcher(a=self.old, b=self.new, autojunk=False)
-        for op, a0, a1, b0, b1 in matcher.get_opcodes():
-            if op == "equal":
-                parts.append(escape(self.old[a0:a1]))
-            if op in ("delete", "replace"):
-                parts.append(f"<del>{escape(self.old[a0:a1])}</del>")
-            if op in ("insert", "replace"):
-                parts.append(f"<ins>{escape(self.new[b0:b1])}</ins>")
-        return mark_safe("".join(parts))  # noqa: S308 (every part is escaped above)
+        """The new value with deletions and insertions marked (``catalog.textdiff``: by
+        character where affordable, by sentence for long texts)."""
+        return inline_diff(self.old, self.new)
 
 
 def compare_items(old: CertificateItem | None, new: CertificateItem) -> list[FieldChange]:

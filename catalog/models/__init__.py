@@ -1,7 +1,9 @@
 """The catalog's models: departments and certificate items (``items``), service guides
-(``guides``). Every name stays importable as ``from catalog.models import X``."""
+(``guides``), spreadsheet uploads waiting for confirmation (``imports``). Every name stays
+importable as ``from catalog.models import X``."""
 
 from .guides import GuideMaterial, GuideStep, ServiceGuide, ServiceGuideQuerySet
+from .imports import ImportKind, ImportStatus, PendingImport
 from .items import (
     EXERCISE_LEVEL_FIELDS,
     PHONE_HELP,
@@ -23,7 +25,10 @@ __all__ = [
     "EditorialStatusMixin",
     "GuideMaterial",
     "GuideStep",
+    "ImportKind",
+    "ImportStatus",
     "LegalBasis",
+    "PendingImport",
     "ServiceGuide",
     "ServiceGuideQuerySet",
 ]

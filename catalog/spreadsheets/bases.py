@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from .cleaning import clean_line, clean_text
 
 NAME_MAX, NUMBER_MAX, ARTICLE_MAX = 200, 100, 100
+# What the catalog needs: one article's text is a paragraph or a few (the longest articles of
+# the seed's laws have well under 2,000 characters), a cell holds a few bases. Longer cells are
+# refused before they are parsed or compared.
+ARTICLE_TEXT_MAX = 5_000
+CELL_MAX = 20_000
 
 _ENUMERATOR = re.compile(
     r"^(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*、)\s*"
@@ -135,6 +140,11 @@ def parse_bases(cell) -> list[Basis]:
     text = clean_text(cell)
     if not text:
         return []
+    if len(text) > CELL_MAX:
+        raise ValueError(
+            f"超过{CELL_MAX:,}个字（现有{len(text):,}个字），不像是设定依据。"
+            "每条依据只需写明名称、文号、条款和该条的条文内容。"
+        )
     parts = [part for chunk in _chunks(text) for part in _parse_chunk(chunk)]
     bases, problems = [], []
     several = len(parts) > 1
@@ -153,6 +163,7 @@ def parse_bases(cell) -> list[Basis]:
             (name, NAME_MAX, "依据名称"),
             (number, NUMBER_MAX, "文号"),
             (article, ARTICLE_MAX, "条款"),
+            (article_text, ARTICLE_TEXT_MAX, "条文内容"),
         ):
             if len(value) > limit:
                 problems.append(f"{which}的{what}超过{limit}个字（现有{len(value)}个字）")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.enums import AuditAction
 from accounts.services import audit_record
+from catalog.models import ImportKind
 
 from .export import XLSX, ExportRefused, departments_file
 from .reading import MAX_BYTES, SpreadsheetRefused
@@ -60,7 +61,11 @@ def _departments_import_upload(request, limit):
         except (SpreadsheetRefused, PermissionDenied) as exc:
             form.add_error("file", str(exc))
         else:
-            token = "" if report.has_errors else stash(request, data, filename, report)
+            token = (
+                ""
+                if report.has_errors
+                else stash(request, data, filename, report, kind=ImportKind.DEPARTMENTS)
+            )
             return preview(
                 request,
                 report,
@@ -84,16 +89,16 @@ def _departments_import_upload(request, limit):
 def departments_import_confirm(request):
     if not user_may_manage_departments(request.user):
         return deny(request, "只有系统管理员可以导入实施机关和联络员信息。")
-    token, waiting = unstash(request)
+    token, waiting, why = unstash(request, kind=ImportKind.DEPARTMENTS)
     if waiting is None:
-        messages.error(request, "预览已过期或不存在，请重新上传表格。")
+        messages.error(request, why)
         return redirect("departments_import")
     report = departments_import(
         user=request.user,
-        data=waiting["data"],
-        filename=waiting["filename"],
+        data=bytes(waiting.data),
+        filename=waiting.filename,
         commit=True,
-        expected_digest=waiting["digest"],
+        expected_digest=waiting.digest,
     )
     forget(token)
     if not report.committed:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
+from catalog.textdiff import DiffBudget, inline_diff
+
 
 class RowStatus(models.TextChoices):
     NEW = "new", "新增"
@@ -25,13 +27,13 @@ class Change:
     column: str
     old: str
     new: str
+    # shared by every change of one preview (see catalog.textdiff)
+    budget: DiffBudget | None = field(default=None, compare=False, repr=False)
 
     @property
     def inline(self):
         """The new cell text with deletions and insertions marked (escaped HTML)."""
-        from publishing.diff import FieldChange
-
-        return FieldChange(self.column, self.old, self.new).inline
+        return inline_diff(self.old, self.new, self.budget)
 
 
 @dataclass

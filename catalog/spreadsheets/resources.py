@@ -35,6 +35,10 @@ ROW_NUMBER = "行号"  # the sheet's own row number, carried in the dataset for 
 DEPARTMENT = "实施机关"  # from a section row of a whole-banner file, else the chosen unit
 
 
+# 备注 in the seed's catalogs is a sentence or two; longer text belongs in the item's own fields.
+REMARKS_MAX = 1_000
+
+
 def _max_length(model, name: str) -> int:
     return model._meta.get_field(name).max_length
 
@@ -136,7 +140,11 @@ class CatalogRowResource(SessionRows, resources.Resource):
         column_name=_label("matter_type"),
         widget=ChoiceWidget(MatterType, what="事项类型"),
     )
-    remarks = Field(attribute="remarks", column_name=_label("remarks"), widget=TextWidget())
+    remarks = Field(
+        attribute="remarks",
+        column_name=_label("remarks"),
+        widget=TextWidget(max_length=REMARKS_MAX),
+    )
 
     class Meta:
         fields = ("department", *(c.key for c in ANNEX4.columns))

@@ -242,20 +242,22 @@ def catalog_import(
     commit: bool = False,
     submit: bool = False,
     expected_digest: str | None = None,
+    progress=None,
 ) -> ImportReport:
     """Preview or import a department's 附件4 sheet.
 
     ``department`` receives the rows that no ``实施机关：…`` section row assigns elsewhere. New
     rows become draft items, changed rows new draft revisions; with ``submit`` the changed
     items that meet the publication rules are submitted for review. ``user`` may be ``None``
-    only for a preview from the command line.
+    only for a preview from the command line. ``progress(rows checked, stage)`` is called
+    every ``PROGRESS_EVERY`` rows and before the writes (background imports report it).
     """
     if user is None and commit:
         raise PermissionDenied("导入必须指定操作用户，修订记录和审核流程需要记录是谁导入的。")
     if user is not None and not user_may_import_into(user, department):
         raise PermissionDenied(f"您没有权限导入“{department.name}”的证明事项。")
     sheet, header, warnings = _find_sheet(data, filename, ANNEX4)
-    session = CatalogImportSession(user=user, submit=submit)
+    session = CatalogImportSession(user=user, submit=submit, progress=progress)
     dataset, more_warnings = _catalog_dataset(sheet, header, department, session.directory)
     committed, stale = _run(
         session,

@@ -22,6 +22,7 @@ from wagtail.models import Revision, WorkflowState
 from catalog.enums import VerificationMethod
 from catalog.models import CertificateItem, Department, LegalBasis
 from catalog.services import item_build, item_submit, item_update, items_create
+from catalog.textdiff import DiffBudget
 from catalog.validation import publication_errors
 from permissions.scope import Scope, in_scope
 
@@ -34,6 +35,10 @@ from .rows import ITEM_FIELDS, CatalogRow, changed_fields, natural_key, row_from
 # 附件4 has no columns for the notification content of 附件3. A new item gets these markers,
 # and no verification time limit, so ``publication_errors`` keeps it from being submitted until
 # the clerk has written the real content in the admin.
+# What one preview may spend on showing changes character by character (catalog.textdiff):
+# about 3 s at worst; past it, changed cells are shown whole.
+PREVIEW_DIFF_BUDGET = 5_000_000
+PROGRESS_EVERY = 100  # rows between two progress reports
 PENDING = "【待补充】本事项由附件4表格导入，"
 NEW_ITEM_DEFAULTS = {
     "certificate_content": PENDING + "请填写证明的内容（许可条件和材料要求）。",
@@ -133,9 +138,11 @@ class Session:
 class CatalogImportSession(Session):
     resource_class = CatalogRowResource
 
-    def __init__(self, *, user, submit: bool):
+    def __init__(self, *, user, submit: bool, progress=None):
         super().__init__(user=user)
         self.submit = submit
+        # progress(rows checked, stage), called now and then by a background import
+        self.progress = progress
         self.directory = DepartmentDirectory()
         self.index: dict[tuple, list[Existing]] = {}
         self.all_existing: dict[int, Existing] = {}
@@ -143,6 +150,7 @@ class CatalogImportSession(Session):
         self.created: list[int] = []  # new items, whose reference index is built at the end
         self.pending: list[tuple[RowState, CertificateItem]] = []  # new items, written by flush
         self._items: dict[int, CertificateItem] | None = None
+        self.diff_budget = DiffBudget(PREVIEW_DIFF_BUDGET)
 
     # --- before the loop ----------------------------------------------------------------
 
@@ -208,6 +216,8 @@ class CatalogImportSession(Session):
             department=department,
         )
         self.states[state.report.number] = state
+        if self.progress is not None and len(self.states) % PROGRESS_EVERY == 0:
+            self.progress(len(self.states), "checking")
         instance = CatalogRow(department_id=department.pk if department else None)
         if department is not None:
             key = natural_key(
@@ -303,7 +313,7 @@ class CatalogImportSession(Session):
         keys = set(fields) | ({"legal_levels"} if "legal_bases" in fields else set())
         before, after = self.resource.cells(old), self.resource.cells(new)
         return [
-            Change(column.label, before[column.key], after[column.key])
+            Change(column.label, before[column.key], after[column.key], self.diff_budget)
             for column in ANNEX4.columns
             if column.key in keys
             and clean_text(before[column.key]) != clean_text(after[column.key])
@@ -365,6 +375,8 @@ class CatalogImportSession(Session):
     def flush(self) -> None:
         """Write the new items of the rows, as ``item_create`` would one by one."""
         pending, self.pending = self.pending, []
+        if self.progress is not None:
+            self.progress(len(self.states), "writing")
         items_create(user=self.user, items=[item for _state, item in pending])
         for state, item in pending:
             state.report.item_id = item.pk

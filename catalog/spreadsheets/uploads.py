@@ -1,8 +1,10 @@
 """What the admin's spreadsheet pages share: the upload limit, the waiting upload, the preview.
 
-An upload waits between preview and confirmation in the cache (shared by all app servers when
-``CACHE_URL`` is set) under a random token bound to the user, with the fingerprint of the
-preview, for an hour.
+An upload waits between preview and confirmation as a ``PendingImport`` row (in the database,
+so every app server and the task worker see it, and no process holds the file in memory) under
+a random token bound to the user, with the fingerprint of the preview, for an hour. A user
+keeps at most ``MAX_PENDING_PER_USER`` waiting uploads of each kind: a further upload replaces
+the oldest, whose confirmation then says so.
 """
 
 import secrets
@@ -10,16 +12,18 @@ from io import BytesIO
 
 from django import forms
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from catalog.models import ImportStatus, PendingImport
+from catalog.models.imports import MAX_PENDING_PER_USER, UPLOAD_TTL
 
 from .reading import MAX_BYTES
 
-UPLOAD_TTL = 60 * 60
-CACHE_PREFIX = "spreadsheet-import:"
 NOT_ALLOWED = "您没有权限使用该功能。"
 TOO_LARGE = f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，没有读取。请按单位拆分后分别导入。"
 
@@ -78,34 +82,71 @@ class UploadFormMixin:
         return upload
 
 
-def stash(request, data: bytes, filename: str, report, **extra) -> str:
-    """Keep an upload until it is confirmed; returns the token that names it."""
-    token = secrets.token_urlsafe(24)
-    cache.set(
-        CACHE_PREFIX + token,
-        {
-            "user": request.user.pk,
-            "data": data,
-            "filename": filename,
-            "digest": report.digest,
-            **extra,
-        },
-        UPLOAD_TTL,
+GONE = "预览已过期或不存在，请重新上传表格。"
+REPLACED = (
+    f"这次导入的预览已被您之后上传的表格取代（每人最多保留 {MAX_PENDING_PER_USER} 个待确认的导入，"
+    f"每个保留 {UPLOAD_TTL.seconds // 3600} 小时），没有导入任何内容。请重新上传表格。"
+)
+
+
+@transaction.atomic
+def stash(request, data: bytes, filename: str, report, *, kind, department=None, submit=False):
+    """Keep an upload until it is confirmed; returns the token that names it.
+
+    Expired uploads of anyone are dropped on the way; of the user's own waiting uploads of this
+    kind, the oldest beyond the quota are replaced (their token then answers ``REPLACED``).
+    """
+    PendingImport.objects.expired().delete()
+    waiting = PendingImport.objects.filter(
+        user=request.user, kind=kind, status=ImportStatus.PREVIEW
+    ).order_by("-created_at", "-pk")
+    for old in waiting[MAX_PENDING_PER_USER - 1 :]:
+        old.status, old.data = ImportStatus.FAILED, b""
+        old.finished_at = old.created_at
+        old.outcome = {"replaced": True, "message": REPLACED}
+        old.save(update_fields=["status", "data", "finished_at", "outcome"])
+    pending = PendingImport.objects.create(
+        token=secrets.token_urlsafe(24),
+        user=request.user,
+        kind=kind,
+        department=department,
+        submit=submit,
+        filename=filename[:255],
+        data=data,
+        size=len(data),
+        rows=len(report.rows),
+        digest=report.digest,
     )
-    return token
+    return pending.token
 
 
-def unstash(request):
-    """(token, the waiting upload) for the token posted; ``None`` if gone or someone else's."""
+def unstash(request, *, kind) -> tuple[str, PendingImport | None, str]:
+    """(token, the waiting upload, why not) for the token posted: the upload is ``None`` when
+    it expired, was replaced, is someone else's or was already confirmed."""
     token = request.POST.get("token", "")
-    waiting = cache.get(CACHE_PREFIX + token) if token else None
-    if not waiting or waiting["user"] != request.user.pk:
-        return token, None
-    return token, waiting
+    pending = (
+        PendingImport.objects.filter(token=token, user=request.user, kind=kind).first()
+        if token
+        else None
+    )
+    if pending is None or pending.created_at < timezone.now() - UPLOAD_TTL:
+        return token, None, GONE
+    if pending.status != ImportStatus.PREVIEW:
+        return token, None, pending.outcome.get("message", GONE)
+    return token, pending, ""
+
+
+def renew(pending: PendingImport, report) -> str:
+    """The same upload waits again for a new preview (the data changed meanwhile)."""
+    pending.digest = report.digest
+    pending.rows = len(report.rows)
+    pending.created_at = timezone.now()
+    pending.save(update_fields=["digest", "rows", "created_at"])
+    return pending.token
 
 
 def forget(token: str) -> None:
-    cache.delete(CACHE_PREFIX + token)
+    PendingImport.objects.filter(token=token, status=ImportStatus.PREVIEW).delete()
 
 
 def preview(request, report, *, token, confirm_url, back_url, title):

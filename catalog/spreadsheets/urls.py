@@ -11,6 +11,10 @@ def admin_urls():
         path(
             "catalog/import/confirm/", views.catalog_import_confirm, name="catalog_import_confirm"
         ),
+        path("catalog/import/review/", views.catalog_import_review, name="catalog_import_review"),
+        path(
+            "catalog/import/job/<str:token>/", views.catalog_import_job, name="catalog_import_job"
+        ),
         path("catalog/export/", views.catalog_export, name="catalog_export"),
         path(
             "departments/import/",

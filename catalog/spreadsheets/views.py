@@ -8,8 +8,10 @@ clerk saw. The 附件2 pages are in ``contacts_views``.
 from functools import cached_property
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,7 +22,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from accounts.enums import AuditAction
 from accounts.services import audit_record
-from catalog.models import Department
+from catalog.models import Department, ImportKind, ImportStatus, PendingImport
 from catalog.selectors import CatalogFilters
 from permissions.policy import departments_user_can_edit, departments_user_can_view
 from permissions.scope import ALL, Scope, department_ids
@@ -43,6 +45,7 @@ from .services import (
     user_may_import_items,
     user_may_manage_departments,
 )
+from .tasks import progress_of, run_catalog_import
 from .uploads import (
     UploadFormMixin,
     UploadLimit,
@@ -51,10 +54,12 @@ from .uploads import (
     forget,
     preview,
     read_upload,
+    renew,
     stash,
     unstash,
 )
 
+JOB_REFRESH_SECONDS = 3
 FORMAT_CHOICES = [(XLSX, "Excel 工作簿（.xlsx）"), (CSV, "CSV 文本（.csv，UTF-8）")]
 
 
@@ -122,7 +127,15 @@ def _catalog_import_upload(request, limit):
             token = (
                 ""
                 if report.has_errors
-                else stash(request, data, filename, report, department=department.pk, submit=submit)
+                else stash(
+                    request,
+                    data,
+                    filename,
+                    report,
+                    kind=ImportKind.CATALOG,
+                    department=department,
+                    submit=submit,
+                )
             )
             return preview(
                 request,
@@ -148,62 +161,131 @@ def _catalog_import_upload(request, limit):
 def catalog_import_confirm(request):
     if not user_may_import_items(request.user):
         return deny(request)
-    token, waiting = unstash(request)
-    if waiting is None:
-        messages.error(request, "预览已过期或不存在，请重新上传表格。")
+    token, pending, why = unstash(request, kind=ImportKind.CATALOG)
+    if pending is None:
+        messages.error(request, why)
         return redirect("catalog_import")
-    department = get_object_or_404(Department, pk=waiting["department"])
+    department = get_object_or_404(Department, pk=pending.department_id)
+    if pending.rows > settings.SPREADSHEET_BACKGROUND_ROWS:
+        return _queue(request, pending)
     try:
         report = catalog_import(
             user=request.user,
-            data=waiting["data"],
-            filename=waiting["filename"],
+            data=bytes(pending.data),
+            filename=pending.filename,
             department=department,
-            submit=waiting["submit"],
+            submit=pending.submit,
             commit=True,
-            expected_digest=waiting["digest"],
+            expected_digest=pending.digest,
         )
     except (SpreadsheetRefused, PermissionDenied) as exc:
+        forget(token)
         messages.error(request, str(exc))
         return redirect("catalog_import")
     if not report.committed:
-        forget(token)
         messages.error(
             request,
             "没有导入任何内容：自预览以来系统中的数据有了变化，请核对下面的最新预览后重新确认。"
             if report.stale
             else "没有导入任何内容：有的行有错误。",
         )
-        token = (
-            ""
-            if report.has_errors
-            else stash(
-                request,
-                waiting["data"],
-                waiting["filename"],
-                report,
-                department=department.pk,
-                submit=waiting["submit"],
-            )
-        )
-        return preview(
-            request,
-            report,
-            token=token,
-            confirm_url=reverse("catalog_import_confirm"),
-            back_url=reverse("catalog_import"),
-            title=f"导入预览：{department.name}",
-        )
+        if report.has_errors:
+            forget(token)
+            token = ""
+        else:
+            renew(pending, report)
+        return _preview(request, report, token, department)
     forget(token)
-    counts = report.counts
-    submitted = f"，其中 {report.submitted} 个已提交审核" if report.submitted else ""
-    messages.success(
-        request,
-        f"已从“{report.filename}”导入：新增 {counts['new']} 个草稿，修改 {counts['changed']} 个"
-        f"{submitted}；{counts['unchanged']} 个无变化。",
-    )
+    _imported_message(request, report.filename, report.counts, report.submitted)
     listing = reverse("wagtailsnippets_catalog_certificateitem:list")
     return redirect(f"{listing}?department={department.pk}")
+
+
+def _preview(request, report, token, department):
+    return preview(
+        request,
+        report,
+        token=token,
+        confirm_url=reverse("catalog_import_confirm"),
+        back_url=reverse("catalog_import"),
+        title=f"导入预览：{department.name}",
+    )
+
+
+def _imported_message(request, filename, counts, submitted) -> None:
+    submitted = f"，其中 {submitted} 个已提交审核" if submitted else ""
+    messages.success(
+        request,
+        f"已从“{filename}”导入：新增 {counts['new']} 个草稿，修改 {counts['changed']} 个"
+        f"{submitted}；{counts['unchanged']} 个无变化。",
+    )
+
+
+def _queue(request, pending):
+    """Hand a large import to the background worker and show its progress page."""
+    pending.status = ImportStatus.QUEUED
+    pending.save(update_fields=["status"])
+    transaction.on_commit(lambda: run_catalog_import.enqueue(pending.pk))
+    return redirect("catalog_import_job", token=pending.token)
+
+
+@require_GET
+def catalog_import_job(request, token):
+    """The clerk's progress page of a background import: rows checked, then the outcome."""
+    pending = get_object_or_404(
+        PendingImport, token=token, user=request.user, kind=ImportKind.CATALOG
+    )
+    if pending.status == ImportStatus.PREVIEW:
+        return redirect("catalog_import")
+    progress = progress_of(pending) if not pending.finished else None
+    return TemplateResponse(
+        request,
+        "catalog/spreadsheets/job.html",
+        {
+            "page_title": f"导入进度：{pending.filename}",
+            "pending": pending,
+            "progress": progress,
+            "percent": (
+                min(99, progress["done"] * 100 // max(pending.rows, 1)) if progress else None
+            ),
+            "listing_url": reverse("wagtailsnippets_catalog_certificateitem:list")
+            + f"?department={pending.department_id}",
+            "refresh_seconds": JOB_REFRESH_SECONDS,
+        },
+    )
+
+
+@require_POST
+def catalog_import_review(request):
+    """A background import refused because the data changed meanwhile: preview again."""
+    if not user_may_import_items(request.user):
+        return deny(request)
+    pending = PendingImport.objects.filter(
+        token=request.POST.get("token", ""),
+        user=request.user,
+        kind=ImportKind.CATALOG,
+        status=ImportStatus.FAILED,
+        outcome__stale=True,
+    ).first()
+    if pending is None or not pending.data:
+        messages.error(request, "预览已过期或不存在，请重新上传表格。")
+        return redirect("catalog_import")
+    department = get_object_or_404(Department, pk=pending.department_id)
+    try:
+        report = catalog_import(
+            user=request.user,
+            data=bytes(pending.data),
+            filename=pending.filename,
+            department=department,
+            submit=pending.submit,
+        )
+    except (SpreadsheetRefused, PermissionDenied) as exc:
+        messages.error(request, str(exc))
+        return redirect("catalog_import")
+    pending.status, pending.outcome, pending.finished_at = ImportStatus.PREVIEW, {}, None
+    pending.save(update_fields=["status", "outcome", "finished_at"])
+    token = renew(pending, report) if not report.has_errors else ""
+    return _preview(request, report, token, department)
 
 
 class ExportForm(forms.Form):

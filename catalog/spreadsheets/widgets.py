@@ -37,10 +37,17 @@ class LineWidget(Widget):
 
 
 class TextWidget(Widget):
-    """A field that may hold several lines (备注)."""
+    """A field that may hold several lines (备注), at most ``max_length`` characters."""
+
+    def __init__(self, *, max_length: int):
+        super().__init__()
+        self.max_length = max_length
 
     def clean(self, value, row=None, **kwargs):
-        return clean_text(value)
+        text = clean_text(value)
+        if len(text) > self.max_length:
+            raise ValueError(f"不能超过{self.max_length:,}个字（现有{len(text):,}个字）。")
+        return text
 
     def render(self, value, obj=None, **kwargs):
         return value or ""

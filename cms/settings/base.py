@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -232,6 +234,18 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Background tasks (Django's task framework, the django-tasks backport that Wagtail uses;
+# docs/adr/010-background-jobs.md). Wagtail's own tasks run at once, in the request, as before.
+# Large spreadsheet imports go to the "imports" backend: run at once here (development, tests),
+# queued in the database for `manage.py db_worker --backend imports` in production.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+# A confirmed import of more data rows than this runs as a background job with a progress page
+# (all rows or none, as in the request); smaller ones are written in the request.
+SPREADSHEET_BACKGROUND_ROWS = int(os.environ.get("SPREADSHEET_BACKGROUND_ROWS", "2000"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "阿右旗证明事项告知承诺制"

@@ -35,6 +35,12 @@ SILENCED_SYSTEM_CHECKS = [
     # quickly; the unit's network office decides it).
     "security.W021",
 ]
+# Large spreadsheet imports wait in the database for the worker (docs/deployment.md):
+# `manage.py db_worker --backend imports --queue-name default`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
