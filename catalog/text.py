@@ -27,8 +27,8 @@ Where it is applied (it lives in ``catalog``, the lowest app that holds text; ``
 - the spreadsheet import (``catalog.spreadsheets.cleaning``);
 - the writers: feeds (``cms.feeds``), the letter form (.docx, .pdf), the spreadsheet and CSV
   exports;
-- the migrations ``catalog 0003``, ``publishing 0003`` and ``catalog_search 0004`` repaired the
-  text stored before (:func:`repair_stored_text`).
+- the migrations ``catalog 0004``, ``publishing 0004`` and ``catalog_search 0004`` repaired the
+  text stored before (:func:`repair_stored_text`, :func:`repair_revisions`).
 """
 
 import dataclasses
@@ -199,11 +199,13 @@ def _clean_json(value, multiline_keys: frozenset):
     return value
 
 
-def repair_stored_text(apps, app_label: str, *, chunk: int = 500) -> int:
-    """Clean every text column of every model of ``app_label`` (historical records included)
-    in the migration state ``apps``; returns the number of rows changed."""
+def repair_stored_text(apps, app_label: str, *, models_named=None, chunk: int = 500) -> int:
+    """Clean every text column of every model of ``app_label`` (historical records included),
+    or of ``models_named`` only, in the migration state ``apps``; returns the rows changed."""
     changed = 0
     for model in apps.get_app_config(app_label).get_models():
+        if models_named is not None and model.__name__ not in models_named:
+            continue
         fields = _text_fields(model)
         if not fields:
             continue
