@@ -1,25 +1,23 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import Group
+from django.db.models import Q
 
-from .duties import grant_refusal, role_of_group
-from .enums import ADMIN_ROLES, DEPARTMENT_ROLES, GLOBAL_GROUP_NAMES
+from .duties import grant_refusal
+from .enums import ADMIN_ROLES, DEPARTMENT_ROLES, GLOBAL_GROUP_NAMES, Role, department_group_name
 
 
 def _requestable_groups(actor, target):
     """Role groups ``actor`` may request for ``target`` (administrator roles excluded)."""
-    names = [GLOBAL_GROUP_NAMES[r] for r in GLOBAL_GROUP_NAMES if r not in ADMIN_ROLES]
-    groups = Group.objects.order_by("name")
-    allowed = []
-    for group in groups:
-        role = role_of_group(group)
-        if role is None or role in ADMIN_ROLES:
-            continue
-        if role not in DEPARTMENT_ROLES and group.name not in names:
-            continue
-        if grant_refusal(actor, target, role) is None:
-            allowed.append(group.pk)
-    return groups.filter(pk__in=allowed)
+    allowed_roles = {
+        role for role in Role if role not in ADMIN_ROLES and not grant_refusal(actor, target, role)
+    }
+    global_names = {GLOBAL_GROUP_NAMES[r] for r in allowed_roles if r in GLOBAL_GROUP_NAMES}
+    suffixes = [department_group_name("", r) for r in allowed_roles if r in DEPARTMENT_ROLES]
+    query = Q(name__in=global_names)
+    for suffix in suffixes:
+        query |= Q(name__endswith=suffix)
+    return Group.objects.filter(query).order_by("name") if allowed_roles else Group.objects.none()
 
 
 class GrantRequestForm(forms.Form):
