@@ -139,6 +139,7 @@ class Walk:
     base_url: str
     data_strings: tuple = ()
     slug: str = "role"  # for file names
+    preview_statuses: list = field(default_factory=list)  # of the page's preview checks
     findings: dict = field(default_factory=dict)  # (page, kind, where, text) -> None
     visited: list = field(default_factory=list)
 
@@ -200,6 +201,7 @@ ADMIN_LINKS_JS = """() => Array.from(document.querySelectorAll("main a[href], he
 
 
 def _goto(page, walk, path, label=None):
+    walk.preview_statuses.clear()
     response = page.goto(walk.base_url + path, wait_until="load")
     walk.visited.append(path)
     status = response.status if response else 0
@@ -242,6 +244,10 @@ def log_in(browser, walk, username):
     context = browser.new_context(locale="zh-CN", viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
+    page.on(
+        "response",
+        lambda r: walk.preview_statuses.append(r.status) if _is_preview_check(r) else None,
+    )
     _goto(page, walk, "/admin/login/", "登录页")
     page.fill("#id_username", username)
     page.fill("#id_password", "wrong password")
@@ -274,7 +280,24 @@ def menu_paths(page) -> list[str]:
 # --- what a user opens ------------------------------------------------------------------------
 
 
-def open_everything_on_edit_page(page, walk, label, screenshot=None, form_has_errors=False):
+def _is_preview_check(response):
+    return "/preview/" in response.url and response.request.method == "POST"
+
+
+def _wait_for_preview(page, walk):
+    """Until the preview shows the rendered item (a sandboxed frame, read by Playwright) or says
+    the form has errors; a preview that Wagtail was refused stays empty and is not waited for."""
+    shown = page.frame_locator("[data-side-panel=preview] iframe:not(.w-preview__proxy)")
+    errors = page.locator(".w-preview--has-errors")
+    for _ in range(TIMEOUT_MS // 100):
+        refused = any(status != 200 for status in walk.preview_statuses)
+        if refused or errors.count() or shown.locator("h1").count():
+            return
+        page.wait_for_timeout(100)  # lets Playwright deliver the responses and frame events
+    raise AssertionError("the preview panel showed neither the item nor the form's errors")
+
+
+def open_everything_on_edit_page(page, walk, label, screenshot=None):
     """Action menu, header menu, keyboard shortcuts, status, preview and checks panels."""
     footer_toggle = page.locator("footer .w-dropdown__toggle")
     if footer_toggle.count():
@@ -300,13 +323,9 @@ def open_everything_on_edit_page(page, walk, label, screenshot=None, form_has_er
         if not toggle.count():
             continue
         toggle.click()
-        content = page.locator(f"[data-side-panel={panel}]")
-        content.wait_for(state="visible")
-        if panel == "preview" and form_has_errors:  # the panel says why it shows nothing
-            page.locator(".w-preview--has-errors").wait_for()
-        elif panel == "preview":  # the rendered item (its frame is sandboxed: read by Playwright)
-            shown = "[data-side-panel=preview] iframe:not(.w-preview__proxy)"
-            page.frame_locator(shown).locator("h1").wait_for(state="attached")
+        page.locator(f"[data-side-panel={panel}]").wait_for(state="visible")
+        if panel == "preview":
+            _wait_for_preview(page, walk)
         if panel == "checks":
             page.locator("[data-side-panel=checks] [data-content-checker-count]").wait_for(
                 state="attached"
@@ -484,7 +503,7 @@ REQUIRED_SHAPES = {
     Role.LEADER: ["/admin/review/#/", "/revisions/compare/"],
     Role.REVIEWER: ["/admin/review/#/", "/unpublish/#/", "/admin/catalog-revisions/"],
     Role.SUPERVISOR: ["/inspect/#/", "/revisions/compare/"],
-    Role.ADMINISTRATOR: ["/admin/users/edit/#/", "/admin/groups/edit/#/", "/admin/workdays/"],
+    Role.ADMINISTRATOR: ["/admin/users/edit/#/", "/admin/users/new/", "/admin/workdays/"],
 }
 
 
@@ -526,7 +545,7 @@ def walk_role(browser, base_url, role, world, screenshot=None) -> Walk:
             with page.expect_navigation():
                 page.locator("footer button.action-save").first.click()
             walk.read(page, "新增页（校验错误）")
-            open_everything_on_edit_page(page, walk, "新增页（校验错误）", form_has_errors=True)
+            open_everything_on_edit_page(page, walk, "新增页（校验错误）")
     page.context.close()
     return walk
 
