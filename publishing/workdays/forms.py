@@ -62,7 +62,7 @@ class HolidayYearForm(forms.Form):
         if self.editing_year is None and HolidayYear.objects.filter(year=year).exists():
             raise forms.ValidationError(f"{year}年的安排已经录入，如需更正请在列表中点“修改”。")
         if year in built_in_years():
-            raise forms.ValidationError(f"chinese-calendar 已内置{year}年的节假日安排，无需录入。")
+            raise forms.ValidationError(f"系统已内置{year}年的节假日安排，无需录入。")
         if not 2000 <= year <= this_year + 2:
             raise forms.ValidationError(
                 f"只能录入{this_year + 2}年以前的安排（国务院通常在上一年年底公布）。"

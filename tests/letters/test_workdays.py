@@ -71,7 +71,7 @@ def test_the_holiday_page_lists_the_years_still_missing(client, admin_user):
     client.force_login(admin_user)
     html = client.get(reverse("holiday_years")).content.decode()
     assert f"尚未录入：{NEXT}年" in html
-    assert "chinese-calendar 内置" in html
+    assert "的安排已随系统内置" in html
 
 
 def _post(client, **data):
@@ -115,7 +115,7 @@ def test_administrator_enters_a_year_through_the_admin_page(client, admin_user):
         (
             {"year": str(LAST_BUILT_IN)},
             "year",
-            f"chinese-calendar 已内置{LAST_BUILT_IN}年的节假日安排，无需录入。",
+            f"系统已内置{LAST_BUILT_IN}年的节假日安排，无需录入。",
         ),
     ],
 )
