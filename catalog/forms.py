@@ -24,6 +24,11 @@ def scope_identity_fields(form, for_user, name_label: str) -> None:
     if for_user is not None and "department" in form.fields:
         field = form.fields["department"]
         field.queryset = departments_user_can_edit(for_user)
+        if form.instance.department_id is not None:
+            # A leader or reviewer opening the form to decide on it sees the record's own
+            # department (saving stays refused to them by the permission policy).
+            departments = field.queryset.model._default_manager
+            field.queryset = field.queryset | departments.filter(pk=form.instance.department_id)
         field.empty_label = "请选择实施机关"
         field.error_messages["required"] = "请选择实施机关（保存草稿时也需要）。"
         own = department_ids(for_user, Scope.EDIT)

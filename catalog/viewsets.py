@@ -34,6 +34,7 @@ from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
     EditView,
+    PreviewOnEditView,
     HistoryView,
     IndexView,
     PreviewRevisionView,
@@ -98,13 +99,18 @@ def _deny(request, model=CertificateItem):
     return redirect("wagtailadmin_home")
 
 
-def user_may_open(user, item, url_name: str) -> bool:
-    """The department check for one admin URL of one item."""
+def user_may_open(user, item, url_name: str, method: str = "GET") -> bool:
+    """The department check for one admin URL of one item.
+
+    Whoever decides the current review step (a department leader) may open the edit form and
+    its preview to read what they decide on, but not save it: saving needs the edit scope.
+    """
     if url_name in READ_ONLY_URLS:
         return in_scope(user, Scope.VIEW, item.department_id)
     if in_scope(user, Scope.EDIT, item.department_id):
         return True
-    if url_name in EDITOR_URLS and in_scope(user, Scope.VIEW, item.department_id):
+    saving = url_name == "edit" and method not in ("GET", "HEAD")
+    if url_name in EDITOR_URLS and not saving and in_scope(user, Scope.VIEW, item.department_id):
         task = item.current_workflow_task
         return bool(task and task.specific.user_can_access_editor(item, user))
     return False
@@ -116,7 +122,8 @@ def department_scope_required(view, url_name, model):
         pk = kwargs.get("pk")
         if pk is not None:
             obj = model._default_manager.filter(pk=pk).only("pk", "department_id").first()
-            if obj is not None and not user_may_open(request.user, obj, url_name):
+            allowed = obj is None or user_may_open(request.user, obj, url_name, request.method)
+            if not allowed:
                 return _deny(request, model)
         return view(request, *args, **kwargs)
 
@@ -390,6 +397,14 @@ class ItemHistoryView(EditLinksForEditorsMixin, HistoryView):
     any_permission_required = ["add", "change", "delete", "view"]
 
 
+class ItemPreviewOnEditView(PreviewOnEditView):
+    """The edit page's preview panel. Wagtail asks for "change"; the URL wrapper already limits
+    this URL to the department's editors and to whoever decides the current review step (a
+    leader, a reviewer), who must see the preview of what they decide on."""
+
+    permission_required = "view"
+
+
 class ItemRevisionsCompareView(EditLinksForEditorsMixin, RevisionsCompareView):
     permission_required = "view"
 
@@ -455,6 +470,7 @@ class DepartmentScopedSnippetViewSet(SnippetViewSet):
     delete_view_class = ItemDeleteView
     history_view_class = ItemHistoryView
     revisions_compare_view_class = ItemRevisionsCompareView
+    preview_on_edit_view_class = ItemPreviewOnEditView
     revisions_view_class = ItemPreviewRevisionView
     workflow_history_view_class = ItemWorkflowHistoryView
     workflow_history_detail_view_class = ItemWorkflowHistoryDetailView

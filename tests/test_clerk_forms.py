@@ -131,3 +131,29 @@ def test_autosave_starts_only_once_the_record_exists(client, editor_a, dept_a):
     item = make_item(editor_a, dept_a)
     edit = client.get(reverse(f"{NS}:edit", args=[item.pk]))
     assert edit.context["autosave_enabled"] is True
+
+
+def test_a_leader_deciding_on_an_item_sees_its_department_and_its_preview(
+    client, editor_a, dept_a, leader_a
+):
+    from .factories import submit
+
+    item = submit(make_item(editor_a, dept_a), editor_a)
+    client.force_login(leader_a)
+    form = client.get(reverse(f"{NS}:edit", args=[item.pk])).context["form"]
+    assert form["department"].value() == dept_a.pk
+    assert list(form.fields["department"].queryset) == [dept_a]
+
+    preview = client.post(reverse(f"{NS}:preview_on_edit", args=[item.pk]), form_data(item))
+    assert preview.status_code == 200
+    assert preview.json()["is_valid"] is True
+
+
+def test_a_leader_still_cannot_save_the_form(client, editor_a, dept_a, leader_a):
+    from .factories import submit
+
+    item = submit(make_item(editor_a, dept_a, name="领导不能改"), editor_a)
+    client.force_login(leader_a)
+    client.post(reverse(f"{NS}:edit", args=[item.pk]), form_data(item, name="领导改过的名称"))
+    item.refresh_from_db()
+    assert item.get_latest_revision_as_object().name == "领导不能改"
