@@ -179,7 +179,7 @@ def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
 _EXPAT_REASONS = {
     expat_errors.codes[message]: reason
     for message, reason in (
-        (expat_errors.XML_ERROR_NO_ELEMENTS, "没有内容"),
+        (expat_errors.XML_ERROR_NO_ELEMENTS, "内容不完整或为空"),
         (expat_errors.XML_ERROR_UNCLOSED_TOKEN, "内容被截断"),
         (expat_errors.XML_ERROR_TAG_MISMATCH, "标签不匹配"),
         (expat_errors.XML_ERROR_INVALID_TOKEN, "含有非法字符"),
