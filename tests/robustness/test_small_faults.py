@@ -29,7 +29,7 @@ def test_submitting_an_item_already_in_review_writes_nothing_and_says_why(client
 
     assert response.status_code == 200
     assert "已在审核中" in response.content.decode()
-    assert "本次修改也没有保存" in response.content.decode()
+    assert "这次提交什么也没有写入" in response.content.decode()
     assert Revision.objects.filter(object_id=str(item.pk)).count() == revisions
     assert WorkflowState.objects.count() == states
     item.refresh_from_db()
