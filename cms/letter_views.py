@@ -1,6 +1,6 @@
 """Public pages of disclosed signed letters: list, detail, RSS feed, CSV export.
 
-Everything here reads ``publishing.letters.selectors`` and receives ``PublicLetter`` objects,
+Everything here reads ``commitments.letters.selectors`` and receives ``PublicLetter`` objects,
 which hold masked personal data only.
 """
 
@@ -15,7 +15,7 @@ from django.utils.http import content_disposition_header
 
 from catalog.models import CertificateItem, Department
 from catalog.text import clean_line
-from publishing.letters.selectors import (
+from commitments.letters.selectors import (
     disclosed_letters,
     item_disclosure,
     public_letter,

@@ -19,7 +19,7 @@ from catalog.selectors import (
     published_item,
     published_items,
 )
-from publishing.letters.selectors import disclosed_letters, item_disclosure
+from commitments.letters.selectors import disclosed_letters, item_disclosure
 from publishing.selectors import revision_changes, revisions_with_counts
 
 from .feeds import CleanRss201rev2Feed

@@ -29,7 +29,7 @@ from .scope import forget
 
 ITEM = "catalog.{}_certificateitem"
 GUIDE = "catalog.{}_serviceguide"
-LETTER = "publishing.{}_commitmentletter"
+LETTER = "commitments.{}_commitmentletter"
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
@@ -58,7 +58,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "publishing.add_guidewithdrawal",
         "publishing.view_guidewithdrawal",
         LETTER.format("view"),
-        "publishing.view_holidayyear",
+        "commitments.view_holidayyear",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -70,7 +70,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "publishing.view_itemwithdrawal",
         "publishing.view_guidewithdrawal",
         LETTER.format("view"),
-        "publishing.view_holidayyear",
+        "commitments.view_holidayyear",
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -88,9 +88,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "catalog.view_all_departments",
         ITEM.format("view"),
         GUIDE.format("view"),
-        "publishing.add_holidayyear",
-        "publishing.change_holidayyear",
-        "publishing.view_holidayyear",
+        "commitments.add_holidayyear",
+        "commitments.change_holidayyear",
+        "commitments.view_holidayyear",
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",

@@ -27,9 +27,9 @@ from catalog.enums import ItemStatus
 from catalog.models import CertificateItem, Department, ServiceGuide
 from catalog.models.items import STATUS_ANNOTATION, with_editorial_status
 from catalog.read_views import read_url, user_may_edit
+from commitments.letters.selectors import masked, staff_letters
+from commitments.letters.services import letter_personal_data_viewed
 from permissions.scope import Scope, granted_department_ids
-from publishing.letters.selectors import masked, staff_letters
-from publishing.letters.services import letter_personal_data_viewed
 
 from .admin_search import search_condition
 from .analysis import parse_query
@@ -149,7 +149,7 @@ def _letter_condition(user, query: str) -> tuple[Q, Q] | None:
 
 def _letter_section(request, query: str) -> Section | None:
     user = request.user
-    if not user.has_perm("publishing.view_commitmentletter"):
+    if not user.has_perm("commitments.view_commitmentletter"):
         return None
     letters = staff_letters(user)
     conditions = _letter_condition(user, query)

@@ -78,7 +78,7 @@ def test_every_model_of_the_project_names_its_objects_itself():
     default = models.Model.__str__
     missing = [
         model.__name__
-        for label in ("catalog", "publishing", "catalog_search", "permissions")
+        for label in ("catalog", "publishing", "commitments", "catalog_search", "permissions")
         for model in apps.get_app_config(label).get_models()
         if not model.__name__.startswith("Historical") and model.__str__ is default
     ]

@@ -12,9 +12,10 @@ from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 
 from catalog.enums import FocusArea, ItemStatus
 from catalog.models import CertificateItem, Department, ServiceGuide
+from commitments.models import CommitmentLetter
 from permissions.startup import demo_accounts_with_demo_password, refuse_demo_accounts
 from publishing.enums import RevisionChange
-from publishing.models import CatalogRevision, CommitmentLetter, ItemWithdrawal
+from publishing.models import CatalogRevision, ItemWithdrawal
 
 SEED_ANNEX1 = [
     "旗委网信办",

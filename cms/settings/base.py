@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cms",
     "catalog",
     "publishing",
+    "commitments",
     "search",
     "fixtures",
     "accounts",

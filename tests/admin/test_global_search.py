@@ -7,8 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from publishing.letters.services import letter_register
-from publishing.models import LetterAccessLog
+from commitments.letters.services import letter_register
+from commitments.models import LetterAccessLog
 
 from ..factories import make_item
 from ..guides.helpers import make_guide

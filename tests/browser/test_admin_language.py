@@ -28,10 +28,10 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from catalog.services import item_review, item_update
+from commitments.letters.services import letter_register
+from commitments.workdays.services import holiday_year_save
 from permissions.enums import Role
-from publishing.letters.services import letter_register
 from publishing.services import catalog_revision_publish, item_withdraw
-from publishing.workdays.services import holiday_year_save
 from search.models import Synonym
 from tests.factories import item_fields, make_department, make_item, make_user, submit
 from tests.guides.helpers import make_guide, submit_guide

@@ -7,8 +7,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from publishing.letters.services import letter_register
-from publishing.models import CommitmentLetter
+from commitments.letters.services import letter_register
+from commitments.models import CommitmentLetter
 
 from ..factories import make_department, make_user
 from .helpers import TODAY, disclosed_item, person

@@ -5,10 +5,10 @@ import datetime
 import re
 from collections import defaultdict
 
+from commitments.letters.identity import credit_code_error, resident_id_error
 from fixtures.demo_data import DEPARTMENTS, ITEMS
 from fixtures.demo_guides import GUIDES
 from fixtures.demo_letters import LETTERS
-from publishing.letters.identity import credit_code_error, resident_id_error
 
 ITEMS_BY_KEY = {row["key"]: row for row in ITEMS}
 PHONE = re.compile(r"0483-\d{7}|1\d{10}")

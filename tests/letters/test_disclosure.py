@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from catalog.enums import DisclosureScope
 from catalog.services import item_review
-from publishing.letters.services import letter_register, letter_withdraw
-from publishing.models import CatalogRevision, CommitmentLetter
+from commitments.letters.services import letter_register, letter_withdraw
+from commitments.models import CommitmentLetter
+from publishing.models import CatalogRevision
 from publishing.services import catalog_revision_publish
 
 from ..guides.helpers import make_guide, submit_guide

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from publishing.letters.identity import credit_code_error, phone_error, resident_id_error
-from publishing.letters.masking import address_to_township, mask_person_name
+from commitments.letters.identity import credit_code_error, phone_error, resident_id_error
+from commitments.letters.masking import address_to_township, mask_person_name
 
 from .helpers import AGENT_ID, CREDIT_CODE, PERSON_ID
 

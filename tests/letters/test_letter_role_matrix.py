@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from commitments.letters.services import letter_register
+from commitments.models import HolidayYear
+from commitments.workdays.calendar import built_in_years
 from permissions.enums import Role
-from publishing.letters.services import letter_register
-from publishing.models import HolidayYear
-from publishing.workdays.calendar import built_in_years
 
 from ..factories import make_department, make_user
 from .helpers import PERSON_ID, TODAY, disclosed_item, person

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from catalog.services import item_update
-from publishing.letters.services import letter_register
-from publishing.models import CommitmentLetter, LetterCounter
+from commitments.letters.services import letter_register
+from commitments.models import CommitmentLetter, LetterCounter
+from commitments.workdays.calendar import built_in_years
 from publishing.services import item_withdraw
-from publishing.workdays.calendar import built_in_years
 
 from ..factories import make_item
 from .helpers import (

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from publishing.letters.services import letter_register
-from publishing.models import CommitmentLetter, LetterAccessLog
+from commitments.letters.services import letter_register
+from commitments.models import CommitmentLetter, LetterAccessLog
 
 from .helpers import AGENT_ID, MOBILE, PERSON_ID, TODAY, agent, disclosed_item, person
 
@@ -120,5 +120,5 @@ def test_letters_are_never_deleted_and_leaders_cannot_change_them(client, leader
     )
     letter_a.refresh_from_db()
     assert letter_a.withdrawn_on is None
-    assert not leader_a.has_perm("publishing.delete_commitmentletter")
+    assert not leader_a.has_perm("commitments.delete_commitmentletter")
     assert CommitmentLetter.objects.count() == 1

@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from commitments.models import CalendarDayKind, HolidayYear
+from commitments.workdays import UnknownCalendarYear, add_working_days, is_working_day
+from commitments.workdays.calendar import built_in_years
+from commitments.workdays.services import holiday_year_save
 from permissions.enums import Role
-from publishing.models import CalendarDayKind, HolidayYear
-from publishing.workdays import UnknownCalendarYear, add_working_days, is_working_day
-from publishing.workdays.calendar import built_in_years
-from publishing.workdays.services import holiday_year_save
 
 from ..factories import make_user
 

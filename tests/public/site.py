@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from catalog.enums import LegalLevel
 from catalog.services import item_review
-from publishing.letters.services import letter_register
+from commitments.letters.services import letter_register
 from publishing.services import catalog_revision_publish, item_withdraw
 
 from ..factories import make_item, publish

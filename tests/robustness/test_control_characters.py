@@ -13,8 +13,8 @@ from django.urls import reverse
 from catalog.models import CertificateItem
 from catalog.services import item_create, item_update
 from catalog.text import clean_deep, clean_text, is_clean
-from publishing.letters.services import letter_register
-from publishing.models import CommitmentLetter
+from commitments.letters.services import letter_register
+from commitments.models import CommitmentLetter
 
 from ..factories import make_item
 from ..letters.helpers import TODAY, disclosed_item, organisation

@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail.models import Revision, WorkflowState
 
 from catalog.models import CertificateItem
-from publishing.letters.services import letter_personal_data_viewed
-from publishing.models import LetterAccessLog
+from commitments.letters.services import letter_personal_data_viewed
+from commitments.models import LetterAccessLog
 
 from ..factories import make_item, make_user, submit
 from ..letters.helpers import TODAY, disclosed_item, person
@@ -58,7 +58,7 @@ def superuser(db):
 def test_deleting_a_user_with_access_records_is_refused_with_a_message(
     client, superuser, editor_a, dept_a, reviewer
 ):
-    from publishing.letters.services import letter_register
+    from commitments.letters.services import letter_register
 
     item = disclosed_item(editor_a, dept_a, reviewer)
     letter = letter_register(user=editor_a, item=item, fields=person(), disclose=True, today=TODAY)

@@ -30,8 +30,8 @@ from catalog.models import (
     ServiceGuide,
 )
 from catalog.text import is_clean
-from publishing.letters.services import letter_register
-from publishing.models import CommitmentLetter
+from commitments.letters.services import letter_register
+from commitments.models import CommitmentLetter
 from search.models import Synonym
 
 from ..guides.helpers import make_guide, submit_guide

@@ -31,9 +31,12 @@ class HolidayYear(CleanTextMixin, models.Model):
     )
     entered_at = models.DateTimeField("录入时间", default=timezone.now)
 
-    history = HistoricalRecords(verbose_name="节假日安排变更记录")
+    history = HistoricalRecords(
+        verbose_name="节假日安排变更记录", table_name="publishing_historicalholidayyear"
+    )
 
     class Meta:
+        db_table = "publishing_holidayyear"
         verbose_name = "节假日安排"
         verbose_name_plural = "节假日安排"
         ordering = ["-year"]
@@ -48,9 +51,12 @@ class HolidayDay(CleanTextMixin, models.Model):
     kind = models.CharField("类型", max_length=16, choices=CalendarDayKind.choices)
     name = models.CharField("名称", max_length=50, blank=True)
 
-    history = HistoricalRecords(verbose_name="节假日变更记录")
+    history = HistoricalRecords(
+        verbose_name="节假日变更记录", table_name="publishing_historicalholidayday"
+    )
 
     class Meta:
+        db_table = "publishing_holidayday"
         verbose_name = "节假日或调休日"
         verbose_name_plural = "节假日或调休日"
         ordering = ["date"]

@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from publishing.models import CalendarDayKind, HolidayDay, HolidayYear
+from commitments.models import CalendarDayKind, HolidayDay, HolidayYear
 
 
 @transaction.atomic
@@ -19,7 +19,7 @@ def holiday_year_save(
 ) -> HolidayYear:
     """Enter (or replace) the whole holiday arrangement of ``year``."""
     existing = HolidayYear.objects.filter(year=year).first()
-    needed = "publishing.change_holidayyear" if existing else "publishing.add_holidayyear"
+    needed = "commitments.change_holidayyear" if existing else "commitments.add_holidayyear"
     if not user.has_perm(needed):
         raise PermissionDenied("只有系统管理员可以录入节假日安排。")
     if existing:

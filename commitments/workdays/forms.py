@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.utils import timezone
 
-from publishing.models import HolidayYear
+from commitments.models import HolidayYear
 
 from .calendar import built_in_years
 

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.admin.auth import permission_denied
 
-from publishing.models import CalendarDayKind, HolidayYear
+from commitments.models import CalendarDayKind, HolidayYear
 
 from .calendar import built_in_years
 from .forms import HolidayYearForm
@@ -16,8 +16,8 @@ from .services import holiday_year_save
 
 
 def _may_view(user) -> bool:
-    return user.has_perm("publishing.view_holidayyear") or user.has_perm(
-        "publishing.add_holidayyear"
+    return user.has_perm("commitments.view_holidayyear") or user.has_perm(
+        "commitments.add_holidayyear"
     )
 
 
@@ -31,14 +31,14 @@ def holiday_years(request):
     missing = [y for y in range(years.stop, this_year + 2) if y not in entered_years]
     return TemplateResponse(
         request,
-        "publishing/workdays/years.html",
+        "commitments/workdays/years.html",
         {
             "page_title": "节假日安排",
             "built_in_first": years.start,
             "built_in_last": years.stop - 1,
             "entered": entered,
             "missing": missing,
-            "can_enter": request.user.has_perm("publishing.add_holidayyear"),
+            "can_enter": request.user.has_perm("commitments.add_holidayyear"),
         },
     )
 
@@ -59,7 +59,7 @@ def _initial(entry: HolidayYear) -> dict:
 def holiday_year_edit(request, year=None):
     """Enter a new year (``year`` None) or replace an entered year's arrangement."""
     entry = get_object_or_404(HolidayYear, year=year) if year is not None else None
-    needed = "publishing.change_holidayyear" if entry else "publishing.add_holidayyear"
+    needed = "commitments.change_holidayyear" if entry else "commitments.add_holidayyear"
     if not request.user.has_perm(needed):
         return permission_denied(request)
     initial = _initial(entry) if entry else {"year": request.GET.get("year")}
@@ -85,6 +85,6 @@ def holiday_year_edit(request, year=None):
         return redirect("holiday_years")
     return TemplateResponse(
         request,
-        "publishing/workdays/edit.html",
+        "commitments/workdays/edit.html",
         {"page_title": f"录入{year}年节假日安排" if year else "录入节假日安排", "form": form},
     )

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalog.enums import DisclosureScope
+from commitments.models import CommitmentLetter
 from permissions.scope import Scope, filter_by_scope
-from publishing.models import CommitmentLetter
 
 from .enums import ApplicantKind
 from .masking import address_to_township, mask_person_name
@@ -106,7 +106,7 @@ def staff_letters(user):
     """Letters of the departments the user may view (every department for reviewers and
     supervisors); personal data are shown only on the detail page, to the department's own
     staff."""
-    if not user.has_perm("publishing.view_commitmentletter"):
+    if not user.has_perm("commitments.view_commitmentletter"):
         return CommitmentLetter.objects.none()
     qs = CommitmentLetter.objects.select_related("department", "item", "registered_by")
     return filter_by_scope(qs, user, Scope.VIEW)

@@ -17,9 +17,9 @@ from django.utils import timezone
 from accounts.enums import AuditAction
 from accounts.services import audit_record
 from catalog.text import clean_text, clean_values
+from commitments.models import CommitmentLetter, LetterAccessLog, LetterCounter
+from commitments.workdays import UnknownCalendarYear, add_working_days
 from permissions.scope import Scope, granted_department_ids
-from publishing.models import CommitmentLetter, LetterAccessLog, LetterCounter
-from publishing.workdays import UnknownCalendarYear, add_working_days
 
 from .enums import (
     FORM_DUE_WORKING_DAYS,
@@ -67,14 +67,14 @@ PERMIT = re.compile(r"^[A-Z0-9]{8,11}$")
 
 def user_may_register(user, department_id: int) -> bool:
     """Editors of the department itself register its letters (not reviewers or supervisors)."""
-    return user.has_perm("publishing.add_commitmentletter") and department_id in (
+    return user.has_perm("commitments.add_commitmentletter") and department_id in (
         granted_department_ids(user, Scope.EDIT)
     )
 
 
 def user_sees_personal_data(user, letter: CommitmentLetter) -> bool:
     """Only the staff of the letter's own department (editors and leaders) see personal data."""
-    return user.has_perm("publishing.view_commitmentletter") and letter.department_id in (
+    return user.has_perm("commitments.view_commitmentletter") and letter.department_id in (
         granted_department_ids(user, Scope.VIEW)
     )
 
@@ -294,7 +294,7 @@ def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> 
 
 def _check_own(user, letter) -> None:
     if not (
-        user.has_perm("publishing.change_commitmentletter")
+        user.has_perm("commitments.change_commitmentletter")
         and letter.department_id in granted_department_ids(user, Scope.EDIT)
     ):
         raise PermissionDenied("只能由本单位的工作人员更改本单位的承诺书。")

@@ -28,7 +28,7 @@ PAGE_SIZE = 50
 
 
 def _may_register_somewhere(user) -> bool:
-    return user.has_perm("publishing.add_commitmentletter") and bool(
+    return user.has_perm("commitments.add_commitmentletter") and bool(
         granted_department_ids(user, Scope.EDIT)
     )
 
@@ -44,7 +44,7 @@ def _apply_errors(form, error: ValidationError) -> None:
 
 
 def letter_list(request):
-    if not request.user.has_perm("publishing.view_commitmentletter"):
+    if not request.user.has_perm("commitments.view_commitmentletter"):
         return permission_denied(request)
     letters = staff_letters(request.user)
     department = request.GET.get("department", "")
@@ -62,7 +62,7 @@ def letter_list(request):
     )
     return TemplateResponse(
         request,
-        "publishing/letters/list.html",
+        "commitments/letters/list.html",
         {
             "page_title": "承诺书登记",
             "rows": rows,
@@ -97,7 +97,7 @@ def letter_register_view(request):
             return redirect("letter_admin_detail", letter.pk)
     return TemplateResponse(
         request,
-        "publishing/letters/register.html",
+        "commitments/letters/register.html",
         {
             "page_title": "登记承诺书",
             "form": form,
@@ -120,11 +120,11 @@ def _detail(request, letter, withdraw_form=None, sent_form=None):
     if full:
         letter_personal_data_viewed(user=request.user, letter=letter, ip_address=client_ip(request))
     may_change = request.user.has_perm(
-        "publishing.change_commitmentletter"
+        "commitments.change_commitmentletter"
     ) and letter.department_id in granted_department_ids(request.user, Scope.EDIT)
     return TemplateResponse(
         request,
-        "publishing/letters/detail.html",
+        "commitments/letters/detail.html",
         {
             "page_title": f"承诺书 {letter.department.name}{letter.number_label}",
             "letter": letter,

@@ -103,10 +103,13 @@ class CommitmentLetter(CleanTextMixin, models.Model):
     )
     registered_at = models.DateTimeField("登记时间", default=timezone.now)
 
-    history = HistoricalRecords(verbose_name="承诺书变更记录")
+    history = HistoricalRecords(
+        verbose_name="承诺书变更记录", table_name="publishing_historicalcommitmentletter"
+    )
     objects = CommitmentLetterQuerySet.as_manager()
 
     class Meta:
+        db_table = "publishing_commitmentletter"
         verbose_name = "承诺书"
         verbose_name_plural = "承诺书"
         ordering = ["-year", "department_id", "-number"]
@@ -146,6 +149,7 @@ class LetterCounter(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "publishing_lettercounter"
         verbose_name = "承诺书编号计数"
         verbose_name_plural = "承诺书编号计数"
         constraints = [
@@ -168,6 +172,7 @@ class LetterAccessLog(CleanTextMixin, models.Model):
     ip_address = models.GenericIPAddressField("IP地址", null=True, blank=True)
 
     class Meta:
+        db_table = "publishing_letteraccesslog"
         verbose_name = "个人信息查阅记录"
         verbose_name_plural = "个人信息查阅记录"
         ordering = ["-accessed_at", "-pk"]

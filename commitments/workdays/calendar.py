@@ -5,6 +5,8 @@ import datetime
 import chinese_calendar
 from chinese_calendar.constants import holidays as BUILT_IN_HOLIDAYS
 
+from commitments.models import CalendarDayKind, HolidayYear
+
 
 class UnknownCalendarYear(Exception):
     def __init__(self, year: int):
@@ -22,8 +24,6 @@ def built_in_years() -> range:
 
 def _entered_days(year: int) -> dict[datetime.date, str] | None:
     """The administrator's entries for ``year`` ({date: kind}), or None if it has none."""
-    from publishing.models import HolidayYear
-
     entry = HolidayYear.objects.filter(year=year).first()
     if entry is None:
         return None
@@ -31,8 +31,6 @@ def _entered_days(year: int) -> dict[datetime.date, str] | None:
 
 
 def known_years() -> list[int]:
-    from publishing.models import HolidayYear
-
     return sorted(set(built_in_years()) | set(HolidayYear.objects.values_list("year", flat=True)))
 
 
@@ -43,8 +41,6 @@ class _Calendar:
         self._years: dict[int, dict[datetime.date, str] | None] = {}
 
     def is_working_day(self, day: datetime.date) -> bool:
-        from publishing.models import CalendarDayKind
-
         if day.year not in self._years:
             self._years[day.year] = _entered_days(day.year)
         entered = self._years[day.year]

@@ -1,0 +1,18 @@
+"""The casework's models: signed letters (``letters``) and the working-day calendar
+(``workdays``). Every name is importable as ``from commitments.models import X``.
+
+The tables keep the names they had in ``publishing`` (``Meta.db_table``): the models moved
+between apps without touching the database (docs/adr/012-casework.md)."""
+
+from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
+from .workdays import CalendarDayKind, HolidayDay, HolidayYear
+
+__all__ = [
+    "CalendarDayKind",
+    "CommitmentLetter",
+    "CommitmentLetterQuerySet",
+    "HolidayDay",
+    "HolidayYear",
+    "LetterAccessLog",
+    "LetterCounter",
+]

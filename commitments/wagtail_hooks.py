@@ -1,0 +1,56 @@
+"""Admin registration only: signed letters and the working-day calendar (URLs and names kept
+from when they lived in ``publishing``)."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .letters import views as letter_views
+from .workdays import views as workday_views
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path("letters/", letter_views.letter_list, name="letters_admin"),
+        path("letters/register/", letter_views.letter_register_view, name="letter_register"),
+        path("letters/<int:pk>/", letter_views.letter_detail, name="letter_admin_detail"),
+        path(
+            "letters/<int:pk>/withdraw/",
+            letter_views.letter_withdraw_view,
+            name="letter_admin_withdraw",
+        ),
+        path(
+            "letters/<int:pk>/form-sent/",
+            letter_views.letter_form_sent_view,
+            name="letter_admin_form_sent",
+        ),
+        path("workdays/", workday_views.holiday_years, name="holiday_years"),
+        path("workdays/add/", workday_views.holiday_year_edit, name="holiday_year_add"),
+        path("workdays/<int:year>/", workday_views.holiday_year_edit, name="holiday_year_edit"),
+    ]
+
+
+class LettersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("commitments.view_commitmentletter")
+
+
+@hooks.register("register_admin_menu_item")
+def letters_menu_item():
+    return LettersMenuItem(
+        "承诺书登记", reverse("letters_admin"), icon_name="doc-full-inverse", order=160
+    )
+
+
+class HolidaysMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.has_perm("commitments.view_holidayyear") or user.has_perm(
+            "commitments.add_holidayyear"
+        )
+
+
+@hooks.register("register_settings_menu_item")
+def holidays_menu_item():
+    return HolidaysMenuItem("节假日安排", reverse("holiday_years"), icon_name="date", order=600)
