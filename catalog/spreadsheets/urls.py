@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import contacts_views, views
+from . import contacts_views, job_views, views
 
 
 def admin_urls():
@@ -11,9 +11,13 @@ def admin_urls():
         path(
             "catalog/import/confirm/", views.catalog_import_confirm, name="catalog_import_confirm"
         ),
-        path("catalog/import/review/", views.catalog_import_review, name="catalog_import_review"),
         path(
-            "catalog/import/job/<str:token>/", views.catalog_import_job, name="catalog_import_job"
+            "catalog/import/review/", job_views.catalog_import_review, name="catalog_import_review"
+        ),
+        path(
+            "catalog/import/job/<str:token>/",
+            job_views.catalog_import_job,
+            name="catalog_import_job",
         ),
         path("catalog/export/", views.catalog_export, name="catalog_export"),
         path(

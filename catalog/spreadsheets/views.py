@@ -11,7 +11,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -22,7 +21,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from accounts.enums import AuditAction
 from accounts.services import audit_record
-from catalog.models import Department, ImportKind, ImportStatus, PendingImport
+from catalog.models import Department, ImportKind
 from catalog.selectors import CatalogFilters
 from permissions.policy import departments_user_can_edit, departments_user_can_view
 from permissions.scope import ALL, Scope, department_ids
@@ -38,6 +37,7 @@ from .export import (
     revision_selection,
     user_may_export_drafts,
 )
+from .job_views import catalog_preview, queue_import
 from .layout import ANNEX4
 from .reading import MAX_BYTES, MAX_DATA_ROWS, SpreadsheetRefused
 from .services import (
@@ -45,7 +45,6 @@ from .services import (
     user_may_import_items,
     user_may_manage_departments,
 )
-from .tasks import progress_of, run_catalog_import
 from .uploads import (
     UploadFormMixin,
     UploadLimit,
@@ -59,7 +58,6 @@ from .uploads import (
     unstash,
 )
 
-JOB_REFRESH_SECONDS = 3
 FORMAT_CHOICES = [(XLSX, "Excel 工作簿（.xlsx）"), (CSV, "CSV 文本（.csv，UTF-8）")]
 
 
@@ -167,7 +165,7 @@ def catalog_import_confirm(request):
         return redirect("catalog_import")
     department = get_object_or_404(Department, pk=pending.department_id)
     if pending.rows > settings.SPREADSHEET_BACKGROUND_ROWS:
-        return _queue(request, pending)
+        return queue_import(pending)
     try:
         report = catalog_import(
             user=request.user,
@@ -194,22 +192,11 @@ def catalog_import_confirm(request):
             token = ""
         else:
             renew(pending, report)
-        return _preview(request, report, token, department)
+        return catalog_preview(request, report, token, department)
     forget(token)
     _imported_message(request, report.filename, report.counts, report.submitted)
     listing = reverse("wagtailsnippets_catalog_certificateitem:list")
     return redirect(f"{listing}?department={department.pk}")
-
-
-def _preview(request, report, token, department):
-    return preview(
-        request,
-        report,
-        token=token,
-        confirm_url=reverse("catalog_import_confirm"),
-        back_url=reverse("catalog_import"),
-        title=f"导入预览：{department.name}",
-    )
 
 
 def _imported_message(request, filename, counts, submitted) -> None:
@@ -219,73 +206,6 @@ def _imported_message(request, filename, counts, submitted) -> None:
         f"已从“{filename}”导入：新增 {counts['new']} 个草稿，修改 {counts['changed']} 个"
         f"{submitted}；{counts['unchanged']} 个无变化。",
     )
-
-
-def _queue(request, pending):
-    """Hand a large import to the background worker and show its progress page."""
-    pending.status = ImportStatus.QUEUED
-    pending.save(update_fields=["status"])
-    transaction.on_commit(lambda: run_catalog_import.enqueue(pending.pk))
-    return redirect("catalog_import_job", token=pending.token)
-
-
-@require_GET
-def catalog_import_job(request, token):
-    """The clerk's progress page of a background import: rows checked, then the outcome."""
-    pending = get_object_or_404(
-        PendingImport, token=token, user=request.user, kind=ImportKind.CATALOG
-    )
-    if pending.status == ImportStatus.PREVIEW:
-        return redirect("catalog_import")
-    progress = progress_of(pending) if not pending.finished else None
-    return TemplateResponse(
-        request,
-        "catalog/spreadsheets/job.html",
-        {
-            "page_title": f"导入进度：{pending.filename}",
-            "pending": pending,
-            "progress": progress,
-            "percent": (
-                min(99, progress["done"] * 100 // max(pending.rows, 1)) if progress else None
-            ),
-            "listing_url": reverse("wagtailsnippets_catalog_certificateitem:list")
-            + f"?department={pending.department_id}",
-            "refresh_seconds": JOB_REFRESH_SECONDS,
-        },
-    )
-
-
-@require_POST
-def catalog_import_review(request):
-    """A background import refused because the data changed meanwhile: preview again."""
-    if not user_may_import_items(request.user):
-        return deny(request)
-    pending = PendingImport.objects.filter(
-        token=request.POST.get("token", ""),
-        user=request.user,
-        kind=ImportKind.CATALOG,
-        status=ImportStatus.FAILED,
-        outcome__stale=True,
-    ).first()
-    if pending is None or not pending.data:
-        messages.error(request, "预览已过期或不存在，请重新上传表格。")
-        return redirect("catalog_import")
-    department = get_object_or_404(Department, pk=pending.department_id)
-    try:
-        report = catalog_import(
-            user=request.user,
-            data=bytes(pending.data),
-            filename=pending.filename,
-            department=department,
-            submit=pending.submit,
-        )
-    except (SpreadsheetRefused, PermissionDenied) as exc:
-        messages.error(request, str(exc))
-        return redirect("catalog_import")
-    pending.status, pending.outcome, pending.finished_at = ImportStatus.PREVIEW, {}, None
-    pending.save(update_fields=["status", "outcome", "finished_at"])
-    token = renew(pending, report) if not report.has_errors else ""
-    return _preview(request, report, token, department)
 
 
 class ExportForm(forms.Form):

@@ -109,7 +109,7 @@ def test_the_progress_page_refreshes_and_counts_rows_while_the_job_runs(
 ):
     # A worker that has not picked the job up yet.
     idle = SimpleNamespace(enqueue=lambda pk: None)
-    monkeypatch.setattr("catalog.spreadsheets.views.run_catalog_import", idle)
+    monkeypatch.setattr("catalog.spreadsheets.job_views.run_catalog_import", idle)
     client.force_login(editor_a)
     token = upload(client, dept_a, three_rows())
     background(client, token)
