@@ -3,10 +3,22 @@
 import os
 
 import pytest
+from django.core.cache import cache
 
 from permissions.enums import Role
 
 from .factories import make_department, make_item, make_user, publish, send_back, submit
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (the search keeps its synonyms there): a test that
+    loads the demo data must not leave them to the next one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def pytest_report_header(config):
