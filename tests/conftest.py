@@ -14,8 +14,6 @@ from .factories import make_department, make_item, make_user, publish, send_back
 def _empty_cache():
     """Every test starts with an empty cache (the search keeps its synonyms there): a test that
     loads the demo data must not leave them to the next one."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
