@@ -23,6 +23,7 @@ from django.utils.http import urlencode
 from wagtail.admin.search import SearchArea
 from wagtail.permissions import policy_registry
 
+from accounts.network import client_ip
 from catalog.enums import ItemStatus
 from catalog.models import CertificateItem, Department, ServiceGuide
 from catalog.models.items import STATUS_ANNOTATION, with_editorial_status
@@ -168,7 +169,7 @@ def _letter_section(request, query: str) -> Section | None:
                 user=user,
                 letter=letter,
                 purpose=PERSONAL_SEARCH_PURPOSE,
-                ip_address=request.META.get("REMOTE_ADDR") or None,
+                ip_address=client_ip(request),
             )
         shown_as = masked(letter)
         hits.append(
