@@ -182,6 +182,7 @@ def _public_urls(world) -> list[str]:
         "public:guide_flow_chart": [world["guide"].pk],
         "public:letter": [letters["person"].pk],
         "public:revision": [CatalogRevision.objects.first().pk],
+        "private_media": ["original_images/flow.png"],  # staff only: 404 for everyone else
     }
     urls = []
     for name, pattern in _named_public_patterns():
