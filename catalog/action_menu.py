@@ -28,6 +28,11 @@ def review_screen_url(obj) -> str:
     return reverse(REVIEW_URL_NAMES[obj._meta.model_name], args=[obj.pk])
 
 
+def withdraw_url(model, pk) -> str:
+    """The justice bureau's withdrawal page of an item or guide (publishing's view)."""
+    return reverse("publishing_withdraw", args=[model._meta.model_name, pk])
+
+
 class ReviewMenuItem(ActionMenuItem):
     """Reviewers decide on the review screen, which shows the change against the live version."""
 
@@ -61,6 +66,10 @@ class WithdrawMenuItem(UnpublishMenuItem):
     """The reviewer's withdrawal of a published record (with a reason, on its own page)."""
 
     label = "从目录中撤回"
+
+    def get_url(self, parent_context):
+        instance = parent_context["instance"]
+        return withdraw_url(type(instance), instance.pk)
 
 
 # Wagtail's menu item → ours (same conditions for being shown, our label).

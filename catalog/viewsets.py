@@ -11,7 +11,6 @@ only name their model, columns and filters.
 
 from functools import wraps
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
@@ -48,13 +47,13 @@ from wagtail.snippets.views.snippets import (
 from permissions.scope import Scope, filter_by_scope, in_scope
 from search.admin_search import ChineseSearchIndexViewMixin
 
+from .action_menu import withdraw_url
 from .enums import ItemStatus
 from .filters import CertificateItemFilterSet, EditorialStatusIndexMixin, ServiceGuideFilterSet
 from .models import CertificateItem, Department, ServiceGuide
 from .models.items import STATUS_ANNOTATION
 from .read_views import EditLinksForEditorsMixin, ReadLinksIndexMixin, RecordReadView
 from .spreadsheets.views import DepartmentSpreadsheetButtons, ItemSpreadsheetButtons
-from .text import CleanTextFormMixin
 from .workflow import review_summary, workflow_resubmit
 
 STALE_MESSAGE = (
@@ -352,44 +351,15 @@ class ItemDeleteView(DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class WithdrawForm(CleanTextFormMixin, forms.Form):
-    reason = forms.CharField(
-        label="撤回理由",
-        widget=forms.Textarea({"rows": 4}),
-        error_messages={"required": "请填写撤回理由，它会记录在案并在目录版本中说明。"},
-    )
+class WithdrawRedirectView(UnpublishView):
+    """Wagtail's "unpublish" URL of items and guides leads to the justice bureau's withdrawal
+    page (publishing's ``publishing_withdraw``, looked up by name: withdrawal is publishing's
+    business, with a reason and a record, and it checks who may withdraw)."""
 
-
-class ItemWithdrawView(UnpublishView):
-    """Replaces 'unpublish': a reviewer withdraws the item from the catalog with a reason."""
-
-    template_name = "catalog/admin/confirm_withdraw.html"
-    page_title = "从目录中撤回"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["form"] = kwargs.get("form") or WithdrawForm()
-        context["is_item"] = isinstance(self.object, CertificateItem)
-        return context
-
-    def withdraw(self, reason):
-        from publishing.services import guide_withdraw, item_withdraw
-
-        if isinstance(self.object, ServiceGuide):
-            return guide_withdraw(guide=self.object, user=self.request.user, reason=reason)
-        return item_withdraw(item=self.object, user=self.request.user, reason=reason)
-
-    def post(self, request, *args, **kwargs):
-        form = WithdrawForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        try:
-            self.withdraw(form.cleaned_data["reason"])
-        except ValidationError as e:
-            form.add_error(None, e.messages[0])
-            return self.render_to_response(self.get_context_data(form=form))
-        messages.success(request, f"已将“{self.object}”从目录中撤回。")
-        return redirect(self.get_next_url())
+    def dispatch(self, request, *args, **kwargs):
+        query = request.META.get("QUERY_STRING", "")
+        url = withdraw_url(self.model, kwargs["pk"])
+        return redirect(f"{url}?{query}" if query else url)
 
 
 # Supervisors read everything: the read-only history views need "view", not "change".
@@ -466,7 +436,7 @@ class DepartmentScopedSnippetViewSet(SnippetViewSet):
     add_view_class = ItemCreateView
     edit_view_class = ItemEditView
     edit_template_name = "catalog/admin/edit.html"
-    unpublish_view_class = ItemWithdrawView
+    unpublish_view_class = WithdrawRedirectView
     delete_view_class = ItemDeleteView
     history_view_class = ItemHistoryView
     revisions_compare_view_class = ItemRevisionsCompareView

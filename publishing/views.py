@@ -7,10 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin.auth import permission_denied
 
 from catalog.models import CertificateItem, ServiceGuide
 from catalog.services import item_review
+from catalog.text import CleanTextFormMixin
 from catalog.validation import review_blockers
 from catalog.viewsets import other_department_message
 from catalog.workflow import review_route
@@ -20,7 +22,12 @@ from .diff import compare
 from .enums import RevisionChange
 from .models import CatalogRevision, JusticeBureauReviewTask, is_own_submission
 from .selectors import revisions_with_counts
-from .services import catalog_revision_preview, catalog_revision_publish
+from .services import (
+    catalog_revision_preview,
+    catalog_revision_publish,
+    guide_withdraw,
+    item_withdraw,
+)
 
 
 class ReviewForm(forms.Form):
@@ -188,5 +195,60 @@ def catalog_revisions(request):
             "pending_total": sum(len(v) for v in changes.values()),
             "next_is_first": not CatalogRevision.objects.exists(),
             "page_title": "目录版本",
+        },
+    )
+
+
+# --- withdrawal (从目录中撤回) ------------------------------------------------------------------
+
+WITHDRAWABLE = {"certificateitem": CertificateItem, "serviceguide": ServiceGuide}
+
+
+class WithdrawForm(CleanTextFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="撤回理由",
+        widget=forms.Textarea({"rows": 4}),
+        error_messages={"required": "请填写撤回理由，它会记录在案并在目录版本中说明。"},
+    )
+
+
+def withdraw(request, model_name, pk):
+    """A reviewer takes a published item or guide off the public site, with a reason (the
+    snippet's "unpublish" URL leads here, catalog.viewsets.WithdrawRedirectView)."""
+    model = WITHDRAWABLE.get(model_name)
+    if model is None:
+        return permission_denied(request)
+    obj = get_object_or_404(model.objects.select_related("department"), pk=pk)
+    if not in_scope(request.user, Scope.VIEW, obj.department_id):
+        messages.error(request, other_department_message(model))
+        return redirect("wagtailadmin_home")
+    if not is_reviewer(request.user):
+        return permission_denied(request)
+    listing = reverse(obj.snippet_viewset.get_url_name("list"))
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = listing
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        withdraw_service = item_withdraw if model is CertificateItem else guide_withdraw
+        try:
+            if model is CertificateItem:
+                withdraw_service(item=obj, user=request.user, reason=form.cleaned_data["reason"])
+            else:
+                withdraw_service(guide=obj, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as e:
+            form.add_error(None, e.messages[0])
+        else:
+            messages.success(request, f"已将“{obj}”从目录中撤回。")
+            return redirect(next_url)
+    return TemplateResponse(
+        request,
+        "publishing/withdraw.html",
+        {
+            "object": obj,
+            "form": form,
+            "is_item": model is CertificateItem,
+            "next_url": next_url,
+            "page_title": f"从目录中撤回：{obj}",
         },
     )

@@ -19,6 +19,7 @@ def register_urls():
         path("review/<int:pk>/", views.review_item, name="publishing_review"),
         path("review/guide/<int:pk>/", views.review_guide, name="publishing_review_guide"),
         path("catalog-revisions/", views.catalog_revisions, name="catalog_revisions"),
+        path("withdraw/<slug:model_name>/<int:pk>/", views.withdraw, name="publishing_withdraw"),
     ]
 
 

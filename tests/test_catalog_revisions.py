@@ -87,11 +87,39 @@ def test_withdrawal_needs_a_reviewer_and_a_reason(editor_a, dept_a, reviewer):
 def test_withdraw_screen_without_reason_shows_error_in_chinese(client, editor_a, dept_a, reviewer):
     item = publish(make_item(editor_a, dept_a), editor_a, reviewer)
     client.force_login(reviewer)
-    url = reverse("wagtailsnippets_catalog_certificateitem:unpublish", args=[item.pk])
+    url = reverse("publishing_withdraw", args=["certificateitem", item.pk])
     response = client.post(url, {"reason": ""})
     assert "请填写撤回理由" in response.content.decode()
     item.refresh_from_db()
     assert item.live
+
+
+def test_wagtails_unpublish_url_leads_to_the_withdrawal_page(client, editor_a, dept_a, reviewer):
+    item = publish(make_item(editor_a, dept_a), editor_a, reviewer)
+    client.force_login(reviewer)
+    url = reverse("wagtailsnippets_catalog_certificateitem:unpublish", args=[item.pk])
+    response = client.post(url + "?next=/admin/", {"reason": "绕过理由"})
+    assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("publishing_withdraw", args=["certificateitem", item.pk]) + "?next=/admin/"
+    )
+    item.refresh_from_db()
+    assert item.live
+
+
+def test_only_reviewers_withdraw(client, editor_a, dept_a, reviewer, supervisor):
+    item = publish(make_item(editor_a, dept_a), editor_a, reviewer)
+    url = reverse("publishing_withdraw", args=["certificateitem", item.pk])
+    for user in (editor_a, supervisor):
+        client.force_login(user)
+        client.post(url, {"reason": "无权撤回"})
+        item.refresh_from_db()
+        assert item.live
+    client.force_login(reviewer)
+    response = client.post(url, {"reason": "上位法废止", "next": "/admin/"})
+    assert response["Location"] == "/admin/"
+    item.refresh_from_db()
+    assert not item.live
 
 
 def test_admin_catalog_revision_page_previews_and_publishes(client, editor_a, dept_a, reviewer):

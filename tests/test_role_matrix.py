@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from catalog.action_menu import withdraw_url
 from catalog.models import CertificateItem
 from catalog.services import item_review, item_submit
 from publishing.services import catalog_revision_publish
@@ -167,7 +168,7 @@ def attempt(action, client, user, world, relation) -> bool:
         return True
     if action == "withdraw":
         item = _item(world, relation, "published")
-        client.post(reverse(f"{NS}:unpublish", args=[item.pk]), {"reason": "上位法废止"})
+        client.post(withdraw_url(CertificateItem, item.pk), {"reason": "上位法废止"})
         item.refresh_from_db()
         return not item.live
     if action == "delete_draft":

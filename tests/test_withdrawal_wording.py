@@ -17,11 +17,11 @@ def test_the_reviewers_button_and_the_page_use_the_same_name(client, editor_a, d
     item = publish(make_item(editor_a, dept_a), editor_a, reviewer)
     client.force_login(reviewer)
     edit = client.get(reverse(f"{NS}:edit", args=[item.pk])).content.decode()
-    unpublish_url = reverse(f"{NS}:unpublish", args=[item.pk])
-    link = re.search(rf'href="{unpublish_url}"[^>]*>(.*?)</a>', edit, re.S)
+    withdraw_url = reverse("publishing_withdraw", args=["certificateitem", item.pk])
+    link = re.search(rf'href="{withdraw_url}"[^>]*>(.*?)</a>', edit, re.S)
     assert link and "从目录中撤回" in link.group(1)
     assert "取消发布" not in edit
-    page = client.get(unpublish_url).content.decode()
+    page = client.get(withdraw_url).content.decode()
     assert "从目录中撤回" in page
 
 

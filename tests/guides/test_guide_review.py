@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
+from catalog.action_menu import withdraw_url
 from catalog.guides.services import guide_update
 from catalog.models import ServiceGuide
 from catalog.services import item_review
@@ -195,7 +196,7 @@ def test_reviewer_withdraws_a_published_guide_with_a_reason(
     with pytest.raises(PermissionDenied):
         guide_withdraw(guide=guide, user=editor_b, reason="不再办理")
     client.force_login(reviewer2)
-    client.post(reverse(f"{NS}:unpublish", args=[guide.pk]), {"reason": "事项已取消"})
+    client.post(withdraw_url(ServiceGuide, guide.pk), {"reason": "事项已取消"})
     guide.refresh_from_db()
     assert guide.live is False
     assert GuideWithdrawal.objects.get(guide=guide).reason == "事项已取消"

@@ -7,6 +7,8 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
+from catalog.action_menu import withdraw_url
+from catalog.models import ServiceGuide
 from catalog.services import item_review
 from permissions.enums import Role
 
@@ -106,7 +108,7 @@ def attempt(action, client, user, world, relation) -> bool:
         return True
     if action == "withdraw":
         guide = _guide(world, relation, "published", name)
-        client.post(reverse(f"{NS}:unpublish", args=[guide.pk]), {"reason": "事项取消"})
+        client.post(withdraw_url(ServiceGuide, guide.pk), {"reason": "事项取消"})
         guide.refresh_from_db()
         return not guide.live
     guide = _guide(world, relation, "published", name)
