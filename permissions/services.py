@@ -76,7 +76,6 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailadmin.access_admin",
         "auth.add_user",
         "auth.change_user",
-        "auth.delete_user",
         "auth.view_user",
         "permissions.add_grantrequest",
         "permissions.view_grantrequest",

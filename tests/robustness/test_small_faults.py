@@ -90,3 +90,16 @@ def test_wagtails_test_pages_are_not_served(client, superuser, path):
     client.force_login(superuser)
     response = client.get(path)
     assert response.status_code == 404
+
+
+def test_administrators_are_not_offered_a_delete_that_is_always_refused(
+    client, administrator, editor_a
+):
+    client.force_login(administrator)
+    url = reverse("wagtailusers_users:delete", args=[editor_a.pk])
+    assert (
+        url
+        not in client.get(reverse("wagtailusers_users:edit", args=[editor_a.pk])).content.decode()
+    )
+    assert url not in client.get(reverse("wagtailusers_users:index")).content.decode()
+    assert not administrator.has_perm("auth.delete_user")
