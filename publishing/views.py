@@ -30,7 +30,7 @@ from .services import (
 )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(CleanTextFormMixin, forms.Form):
     action = forms.ChoiceField(choices=[("approve", "审核通过"), ("reject", "退回修改")])
     comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea({"rows": 4}))
 
@@ -150,7 +150,7 @@ def _review(request, model, pk):
     )
 
 
-class CatalogRevisionForm(forms.Form):
+class CatalogRevisionForm(CleanTextFormMixin, forms.Form):
     note = forms.CharField(
         label="本版说明",
         required=False,

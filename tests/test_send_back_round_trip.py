@@ -193,3 +193,13 @@ def test_a_send_back_without_a_comment_is_explained_at_the_top_and_takes_the_foc
     assert re.search(r'id="review-errors"[^>]*autofocus', html)
     assert 'href="#id_comment"' in html
     assert step(item) == "司法局审核"
+
+
+def test_a_review_comment_keeps_no_control_characters(client, editor_b, dept_b, reviewer):
+    item = submit(make_item(editor_b, dept_b), editor_b)
+    client.force_login(reviewer)
+    client.post(
+        reverse("publishing_review", args=[item.pk]),
+        {"action": "reject", "comment": "第一行\v第二行\x00"},
+    )
+    assert review_summary(item).comment == "第一行\n第二行"

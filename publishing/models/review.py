@@ -12,13 +12,14 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
 
 from catalog.text import CleanTextMixin
+from catalog.text import CleanTextFormMixin
 from catalog.validation import review_blockers
 from permissions.scope import Scope, department_ids, in_scope, is_reviewer
 
 from ..enums import RevisionChange
 
 
-class SendBackForm(TaskStateCommentForm):
+class SendBackForm(CleanTextFormMixin, TaskStateCommentForm):
     comment = forms.CharField(
         label="退回意见",
         required=True,
@@ -27,7 +28,7 @@ class SendBackForm(TaskStateCommentForm):
     )
 
 
-class ApproveWithCommentForm(TaskStateCommentForm):
+class ApproveWithCommentForm(CleanTextFormMixin, TaskStateCommentForm):
     comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea({"rows": 3}))
 
 
