@@ -11,8 +11,7 @@ from simple_history.models import HistoricalRecords
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
 
-from catalog.text import CleanTextMixin
-from catalog.text import CleanTextFormMixin
+from catalog.text import CleanTextFormMixin, CleanTextMixin
 from catalog.validation import review_blockers
 from permissions.scope import Scope, department_ids, in_scope, is_reviewer
 
