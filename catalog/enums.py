@@ -11,12 +11,41 @@ class DepartmentKind(models.TextChoices):
 
 
 class LegalLevel(models.TextChoices):
+    """效力层级 of a legal basis, declared in order of precedence (see ``LEGAL_PRECEDENCE``).
+
+    Besides the levels of the Legislation Law, the seed cites 国务院决定 ("法律法规或者国务院决定")
+    and the autonomous region's decisions ("国务院和自治区决定"); an autonomous region also has
+    自治条例和单行条例.
+    """
+
     LAW = "law", "法律"
     ADMINISTRATIVE_REGULATION = "administrative_regulation", "行政法规"
+    STATE_COUNCIL_DECISION = "state_council_decision", "国务院决定"
     LOCAL_REGULATION = "local_regulation", "地方性法规"
+    AUTONOMOUS_REGULATION = "autonomous_regulation", "自治条例和单行条例"
     DEPARTMENTAL_RULE = "departmental_rule", "部门规章"
     LOCAL_GOVERNMENT_RULE = "local_government_rule", "地方政府规章"
+    REGIONAL_DECISION = "regional_decision", "自治区决定"
     NORMATIVE_DOCUMENT = "normative_document", "规范性文件"
+
+
+# Sorting key of a level: 法律 first, 规范性文件 last; unknown or empty levels after all of them.
+# 国务院决定 stands with the administrative regulations it may replace (行政许可法第十四条),
+# 自治条例和单行条例 with the local regulations (立法法), the autonomous region's decisions below
+# its government rules and above normative documents.
+LEGAL_PRECEDENCE = {level.value: rank for rank, level in enumerate(LegalLevel)}
+
+
+def legal_precedence(level: str) -> int:
+    return LEGAL_PRECEDENCE.get(level, len(LEGAL_PRECEDENCE))
+
+
+class DocumentStatus(models.TextChoices):
+    """时效性 of a document in the legal-document registry (catalog.legal)."""
+
+    IN_FORCE = "in_force", "现行有效"
+    AMENDED = "amended", "已修改"
+    REPEALED = "repealed", "已废止"
 
 
 class ExerciseLevel(models.TextChoices):

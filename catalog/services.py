@@ -16,6 +16,7 @@ from wagtail.models import Revision
 
 from permissions.scope import Scope, in_scope
 
+from .legal.services import bases_link
 from .models import CertificateItem, Department, LegalBasis
 from .text import clean_values
 from .validation import publication_errors
@@ -30,10 +31,12 @@ def _check_edit(user, department_id) -> None:
         raise PermissionDenied("您没有权限编辑该单位的证明事项。")
 
 
-def _legal_bases(rows) -> list[LegalBasis]:
+def _legal_bases(rows, *, user=None) -> list[LegalBasis]:
+    """Basis rows as ``LegalBasis`` objects, each linked to its registry document (found by
+    name, or created unverified: ``catalog.legal.services.bases_link``)."""
     return [
         LegalBasis(sort_order=i, **clean_values(LegalBasis, row))
-        for i, row in enumerate(rows or [])
+        for i, row in enumerate(bases_link(rows, user=user))
     ]
 
 
@@ -44,7 +47,7 @@ def item_create(*, user, department, fields: dict, legal_bases: list[dict]) -> C
     item = CertificateItem(
         department=department, live=False, **clean_values(CertificateItem, fields)
     )
-    item.legal_bases = _legal_bases(legal_bases)
+    item.legal_bases = _legal_bases(legal_bases, user=user)
     item.full_clean(exclude=["latest_revision", "live_revision"])
     item.save()
     log(instance=item, action="wagtail.create", user=user)
@@ -144,7 +147,7 @@ def item_update(
     for name, value in clean_values(CertificateItem, fields).items():
         setattr(draft, name, value)
     if legal_bases is not None:
-        draft.legal_bases = _legal_bases(legal_bases)
+        draft.legal_bases = _legal_bases(legal_bases, user=user)
     draft.full_clean(exclude=["latest_revision", "live_revision"])
     draft.save_revision(user=user, log_action=True)
     return draft

@@ -10,6 +10,7 @@ them next to the field. Child rows of a guide are keyed ``materials-<n>-<field>`
 import re
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
 
 from .enums import ExcludedCategory, VerificationMethod
 
@@ -33,6 +34,32 @@ def vague_phrases(text: str) -> list[str]:
     for match in VAGUE_WORDING.finditer(text or ""):
         if match.group(0) not in found:
             found.append(match.group(0))
+    return found
+
+
+# What the system writes where a person must still write the real content (the 附件4 import
+# writes it into the 附件3 texts a sheet lacks). It never reaches the public: a version holding
+# it cannot be submitted or published, whoever calls.
+PLACEHOLDER = "【待补充】"
+PLACEHOLDER_MESSAGE = (
+    "“{label}”中还有系统写入的占位内容“{placeholder}”，请改为实际内容后再提交审核；"
+    "含占位内容的版本不能发布。"
+)
+
+
+def _value(obj, name: str):
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, "")
+
+
+def placeholder_fields(obj, model) -> list[tuple[str, str]]:
+    """(field, label) of the text fields of ``obj`` (an instance or a dict of field values of
+    ``model``) that hold ``PLACEHOLDER``."""
+    found = []
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = _value(obj, field.name)
+            if isinstance(value, str) and PLACEHOLDER in value:
+                found.append((field.name, str(field.verbose_name)))
     return found
 
 
@@ -71,7 +98,16 @@ def publication_errors(item, legal_bases=None) -> dict[str, list[str]]:
     if legal_bases is None:
         legal_bases = list(item.legal_bases.all())
     if not legal_bases:
-        errors.add("__all__", "请至少填写一条设定依据（依据名称、条款、条文内容和效力层级）。")
+        errors.add(
+            "__all__", "请至少填写一条设定依据（依据名称和效力层级，引用具体条款的写明条款）。"
+        )
+    for field, label in placeholder_fields(item, type(item)):
+        errors.add(field, PLACEHOLDER_MESSAGE.format(label=label, placeholder=PLACEHOLDER))
+    basis_model = type(item)._meta.get_field("legal_bases").related_model
+    for n, basis in enumerate(legal_bases, start=1):
+        for _field, label in placeholder_fields(basis, basis_model):
+            label = f"第{n}条设定依据的{label}"
+            errors.add("__all__", PLACEHOLDER_MESSAGE.format(label=label, placeholder=PLACEHOLDER))
     needs_limit = item.verification_method and item.verification_method != VerificationMethod.EXEMPT
     if needs_limit and not item.verification_time_limit_days:
         errors.add(
@@ -115,6 +151,8 @@ def guide_publication_errors(guide, materials=None, steps=None) -> dict[str, lis
     if steps is None:
         steps = list(guide.steps.all())
 
+    for field, label in placeholder_fields(guide, type(guide)):
+        errors.add(field, PLACEHOLDER_MESSAGE.format(label=label, placeholder=PLACEHOLDER))
     if not (guide.legal_basis or "").strip():
         errors.add("legal_basis", "请填写设定依据（法律法规名称、文号和条款）。")
     if not (guide.conditions or "").strip():

@@ -1,7 +1,10 @@
 """The catalog's models: departments and certificate items (``items``), service guides
-(``guides``), spreadsheet uploads waiting for confirmation (``imports``). Every name stays
-importable as ``from catalog.models import X``."""
+(``guides``), spreadsheet uploads waiting for confirmation (``imports``), departments' default
+notification content (``defaults``) and the registry of legal documents (``catalog.legal``).
+Every name stays importable as ``from catalog.models import X``."""
 
+from ..legal.models import LegalArticle, LegalDocument, LegalDocumentName, ReviewFlag
+from .defaults import NoticeDefaults
 from .guides import GuideMaterial, GuideStep, ServiceGuide, ServiceGuideQuerySet
 from .imports import ImportKind, ImportStatus, PendingImport
 from .items import (
@@ -27,8 +30,13 @@ __all__ = [
     "GuideStep",
     "ImportKind",
     "ImportStatus",
+    "LegalArticle",
     "LegalBasis",
+    "LegalDocument",
+    "LegalDocumentName",
+    "NoticeDefaults",
     "PendingImport",
+    "ReviewFlag",
     "ServiceGuide",
     "ServiceGuideQuerySet",
 ]

@@ -22,6 +22,7 @@ MAX_PENDING_PER_USER = 3
 class ImportKind(models.TextChoices):
     CATALOG = "catalog", "证明事项目录（附件4）"
     DEPARTMENTS = "departments", "联络员信息表（附件2）"
+    LEGAL_DOCUMENTS = "legal_documents", "法律文件库"
 
 
 class ImportStatus(models.TextChoices):

@@ -8,7 +8,7 @@ in revisions; every public query therefore goes through ``CertificateItem.object
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -43,8 +43,10 @@ from ..enums import (
     LegalLevel,
     MatterType,
     VerificationMethod,
+    legal_precedence,
 )
 from ..forms import CertificateItemForm
+from ..legal.forms import LegalBasisForm
 from ..text import CleanTextMixin
 
 PHONE_HELP = "座机请写区号，如 0483-6021021；手机 11 位。"
@@ -421,15 +423,35 @@ class LegalBasis(CleanTextMixin, Orderable):
     document_number = models.CharField(
         "文号", max_length=100, blank=True, help_text="例如：中华人民共和国主席令第七十六号"
     )
-    article = models.CharField("条款", max_length=100, help_text="例如：第十九条")
-    article_text = models.TextField("条文内容")
+    article = models.CharField(
+        "条款",
+        max_length=100,
+        blank=True,
+        help_text="例如：第十九条、第三十五条第五款、附件2；以整个文件为依据时留空。",
+    )
+    article_text = models.TextField(
+        "条文内容",
+        blank=True,
+        help_text="法律文件库中有该条条文的，可以不填，公开时显示文件库中的条文。",
+    )
     legal_level = models.CharField("效力层级", max_length=32, choices=LegalLevel.choices)
+    document = models.ForeignKey(
+        "catalog.LegalDocument",
+        verbose_name="法律文件库",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="citations",
+        help_text="不选时按依据名称自动对应；文件库中没有的，保存后新建为待确认的文件。",
+    )
 
     panels = [
         FieldRowPanel(["name", "document_number"]),
+        FieldPanel("document"),
         FieldRowPanel(["article", "legal_level"]),
         FieldPanel("article_text"),
     ]
+    base_form_class = LegalBasisForm
 
     class Meta(Orderable.Meta):
         verbose_name = "设定依据"
@@ -443,3 +465,25 @@ class LegalBasis(CleanTextMixin, Orderable):
         """The form used in the 附件4 column: 《律师法》第十九条."""
         number = f"（{self.document_number}）" if self.document_number else ""
         return f"{self.name}{number}{self.article}"
+
+    @property
+    def registry_document(self):
+        """The linked registry document, or None (also when a revision names a deleted one)."""
+        if not self.document_id:
+            return None
+        try:
+            return self.document
+        except ObjectDoesNotExist:
+            return None
+
+    @property
+    def text(self) -> str:
+        """The article text the public reads: the basis's own, else the registry's."""
+        if self.article_text:
+            return self.article_text
+        document = self.registry_document
+        return document.article_text(self.article) if document is not None else ""
+
+    @property
+    def precedence(self) -> int:
+        return legal_precedence(self.legal_level)

@@ -1,37 +1,23 @@
 """The 设定依据 cell: several legal bases, written the way clerks write them.
 
-One basis is written ``《名称》（文号）条款：条文内容``, e.g.
-``《律师事务所管理办法》（司法部令第142号）第三十五条第五款：律师事务所申请设立分所，……``.
-The document number in brackets is optional; the article text may run over several lines.
-A new basis starts on a line that begins with 《 (after an optional number such as ``1.``,
-``（2）`` or ``③``), or within one line after 、，； when no article text was given:
-``《律师法》第十九条、《律师事务所管理办法》第三十五条第五款``.
+Reading is ``catalog.legal.parsing`` (every form the published catalogs use: with or without
+《》 and 文号, every article form or none, the text after a colon, on the next lines or absent).
+A cell that cannot be understood is refused with what was read and what was not
+("读出 2 个依据；第 2 个缺少依据名称"). A basis without article text is read; the import warns about
+it unless the registry holds that article's text.
 
-The export writes each basis on its own line in exactly this form, so that reading an exported
-cell gives back the same bases.
+The export writes each basis on its own line as ``《名称》（文号）条款：条文内容``, so that
+reading an exported cell gives back the same bases.
 """
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from catalog.legal.parsing import read_bases
 
 from .cleaning import clean_line, clean_text
 
-NAME_MAX, NUMBER_MAX, ARTICLE_MAX = 200, 100, 100
-# What the catalog needs: one article's text is a paragraph or a few (the longest articles of
-# the seed's laws have well under 2,000 characters), a cell holds a few bases. Longer cells are
-# refused before they are parsed or compared.
-ARTICLE_TEXT_MAX = 5_000
+# A cell holds a few bases; longer cells are refused before they are parsed or compared.
 CELL_MAX = 20_000
-
-_ENUMERATOR = re.compile(
-    r"^(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*、)\s*"
-)
-_NUMERAL = r"[零〇一二三四五六七八九十百千两\d]+"
-_ONE_ARTICLE = rf"(?:第{_NUMERAL}(?:条|款|项|目)(?:之{_NUMERAL})?)+"
-_ARTICLES = re.compile(rf"{_ONE_ARTICLE}(?:\s*[、和及至]\s*{_ONE_ARTICLE})*")
-_ARTICLE_START = re.compile(rf"第{_NUMERAL}(?:条|款|项|目)")
-_LIST_SEPARATOR = re.compile(r"^\s*[、，,；;和及与]\s*(?=《)")
-_EXAMPLE = "《中华人民共和国律师法》第十九条：成立三年以上……"
 
 
 @dataclass(frozen=True)
@@ -41,6 +27,8 @@ class Basis:
     article: str
     article_text: str
     legal_level: str = ""
+    # the registry document the name stands for (set by the import), not part of the cell
+    document_id: int | None = field(default=None, compare=False)
 
     @property
     def citation(self) -> str:
@@ -71,72 +59,8 @@ def render_bases(bases) -> str:
     return "\n".join(render_basis(b) for b in bases)
 
 
-def _starts_basis(line: str) -> bool:
-    return _ENUMERATOR.sub("", line, count=1).startswith("《")
-
-
-def _chunks(text: str) -> list[list[str]]:
-    """Lines grouped by basis: a basis starts at a line beginning with 《."""
-    chunks: list[list[str]] = []
-    for line in text.split("\n"):
-        if chunks and not _starts_basis(line):
-            chunks[-1].append(line)
-        elif line.strip():
-            chunks.append([_ENUMERATOR.sub("", line, count=1)])
-    return chunks
-
-
-def _split_name(head: str) -> tuple[str, str]:
-    if head.startswith("《"):
-        end = head.find("》")
-        if end != -1:
-            return head[: end + 1], head[end + 1 :]
-    stops = [i for i in (head.find("（"), head.find("("), head.find("："), head.find(":")) if i > 0]
-    match = _ARTICLE_START.search(head)
-    if match and match.start() > 0:
-        stops.append(match.start())
-    end = min(stops) if stops else len(head)
-    return head[:end], head[end:]
-
-
-def _split_number(rest: str) -> tuple[str, str]:
-    if rest[:1] in ("（", "("):
-        close = min((i for i in (rest.find("）"), rest.find(")")) if i != -1), default=-1)
-        if close != -1:
-            return rest[1:close], rest[close + 1 :]
-    return "", rest
-
-
-def _parse_chunk(lines: list[str]) -> list[tuple[str, str, str, str]]:
-    """One chunk → (name, number, article, text) tuples; a list of citations gives several."""
-    head, continuation = lines[0].strip(), list(lines[1:])
-    parsed = []
-    while True:
-        name, rest = _split_name(head)
-        number, rest = _split_number(rest.strip())
-        rest = rest.strip()
-        colon = min((i for i in (rest.find("："), rest.find(":")) if i != -1), default=-1)
-        if colon != -1:
-            article, text = rest[:colon].strip(" ，,"), rest[colon + 1 :]
-            parsed.append((name, number, article, "\n".join([text, *continuation])))
-            return parsed
-        match = _ARTICLES.match(rest)
-        article = match.group(0) if match else ""
-        after = rest[match.end() :] if match else rest
-        following = _LIST_SEPARATOR.match(after)
-        if following:
-            parsed.append((name, number, article, ""))
-            head = after[following.end() :].strip()
-            continue
-        text = after.lstrip(" ，,。") if match else after
-        if not match and text:
-            article = ""
-        parsed.append((name, number, article, "\n".join([text, *continuation])))
-        return parsed
-
-
 def parse_bases(cell) -> list[Basis]:
-    """Read a 设定依据 cell; raises ``ValueError`` naming every basis that is incomplete."""
+    """Read a 设定依据 cell; raises ``ValueError`` saying what was read and what was not."""
     text = clean_text(cell)
     if not text:
         return []
@@ -145,29 +69,15 @@ def parse_bases(cell) -> list[Basis]:
             f"超过{CELL_MAX:,}个字（现有{len(text):,}个字），不像是设定依据。"
             "每条依据只需写明名称、文号、条款和该条的条文内容。"
         )
-    parts = [part for chunk in _chunks(text) for part in _parse_chunk(chunk)]
-    bases, problems = [], []
-    several = len(parts) > 1
-    for n, (name, number, article, article_text) in enumerate(parts, start=1):
-        name, number, article = clean_line(name), clean_line(number), clean_line(article)
-        article_text = clean_text(article_text)
-        which = f"第{n}条依据" if several else "依据"
-        label = f"{which}“{name}{article}”" if name else which
-        if not name:
-            problems.append(f"{which}没有写依据名称，请用书名号写明，如{_EXAMPLE}")
-        elif not article:
-            problems.append(f"{label}没有写明条款（如“第十九条”），应写成：{_EXAMPLE}")
-        elif not article_text:
-            problems.append(f"{label}缺少条文内容，请在条款后加冒号写明条文内容，如：{_EXAMPLE}")
-        for value, limit, what in (
-            (name, NAME_MAX, "依据名称"),
-            (number, NUMBER_MAX, "文号"),
-            (article, ARTICLE_MAX, "条款"),
-            (article_text, ARTICLE_TEXT_MAX, "条文内容"),
-        ):
-            if len(value) > limit:
-                problems.append(f"{which}的{what}超过{limit}个字（现有{len(value)}个字）")
-        bases.append(Basis(name, number, article, article_text))
-    if problems:
-        raise ValueError("；".join(problems))
-    return bases
+    reading = read_bases(text)
+    if reading.problems:
+        raise ValueError(reading.message)
+    return [
+        Basis(
+            clean_line(c.name),
+            clean_line(c.document_number),
+            clean_line(c.article),
+            clean_text(c.article_text),
+        )
+        for c in reading.citations
+    ]

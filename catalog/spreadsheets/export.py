@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from wagtail.models import Revision
 
+from catalog.legal.registry import Registry
 from catalog.models import CertificateItem, Department
 from catalog.selectors import UNITS, CatalogFilters, published_items
 from catalog.text import clean_text
@@ -30,7 +31,7 @@ from permissions.scope import Scope, filter_by_scope, in_scope
 
 from .layout import ANNEX2, ANNEX4, Grid, Layout, build_grid
 from .resources import CatalogRowResource, DepartmentResource
-from .rows import CatalogRow, row_from_content, rows_from_live
+from .rows import CatalogRow, row_from_content, rows_from_live, with_registry_texts
 
 XLSX = "xlsx"
 CSV = "csv"
@@ -169,9 +170,13 @@ def draft_selection(*, user, department: Department) -> CatalogSelection:
 
 
 def catalog_grid(selection: CatalogSelection) -> Grid:
+    """The 附件4 grid; a basis without article text shows the registry's text of the article,
+    as the public pages do."""
     resource = CatalogRowResource()
     keys = [c.key for c in ANNEX4.columns]
     sections: list[tuple[str | None, list[list[str]]]] = []
+    if selection.rows:
+        with_registry_texts(selection.rows, Registry())
     for serial, row in enumerate(selection.rows, start=1):
         row.serial = str(serial)
         cells = resource.cells(row)

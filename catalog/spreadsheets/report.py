@@ -45,6 +45,8 @@ class RowReport:
     status: str = RowStatus.ERROR
     changes: list[Change] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
+    # what is incomplete but does not stop the import (e.g. a basis without article text)
+    warnings: list[Issue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     item_id: int | None = None
     submit: bool = False  # will be (or was) submitted for review
@@ -55,6 +57,9 @@ class RowReport:
 
     def error_lines(self) -> list[str]:
         return [f"第{self.number}行 {e.column}: {e.message}" for e in self.errors]
+
+    def warning_lines(self) -> list[str]:
+        return [f"第{self.number}行 {w.column}: {w.message}" for w in self.warnings]
 
 
 @dataclass
@@ -90,6 +95,13 @@ class ImportReport:
 
     def error_lines(self) -> list[str]:
         return [line for row in self.rows for line in row.error_lines()]
+
+    @property
+    def warning_rows(self) -> list[RowReport]:
+        return [row for row in self.rows if row.warnings and row.status != RowStatus.ERROR]
+
+    def warning_lines(self) -> list[str]:
+        return [line for row in self.warning_rows for line in row.warning_lines()]
 
     def summary(self) -> str:
         counts = self.counts

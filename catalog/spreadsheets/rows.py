@@ -6,7 +6,7 @@ of the item's current version. Comparison goes through the same cleaning as the 
 spacing or full-width digits never count as a change.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import EXERCISE_LEVEL_FIELDS
 from .bases import Basis
@@ -60,6 +60,7 @@ class CatalogRow:
                 "article": b.article,
                 "article_text": b.article_text,
                 "legal_level": b.legal_level,
+                "document_id": b.document_id,
             }
             for b in self.legal_bases
         ]
@@ -78,17 +79,39 @@ def comparable(name: str, value):
     return clean_line(value)
 
 
-def changed_fields(current: CatalogRow, imported: CatalogRow) -> list[str]:
+def _with_text(values: tuple, basis: Basis, registry) -> tuple:
+    """A basis's values with the text the public reads: its own, else the registry's."""
+    if values[3] or registry is None:
+        return values
+    text = clean_text(registry.article_text(basis.document_id, basis.article))
+    return (*values[:3], text, *values[4:])
+
+
+def changed_fields(current: CatalogRow, imported: CatalogRow, registry=None) -> list[str]:
     """Item fields (and ``legal_bases``) in which ``imported`` differs from ``current``.
 
-    ``imported`` was read through the same cleaning, so only ``current`` is cleaned here.
+    ``imported`` was read through the same cleaning, so only ``current`` is cleaned here. With
+    a ``registry`` (``catalog.legal.registry.Registry``), a basis without article text reads
+    as the registry's text of its article, as the export writes it.
     """
     names = [n for n in ITEM_FIELDS if comparable(n, getattr(current, n)) != getattr(imported, n)]
-    before = [b.comparable() for b in current.legal_bases]
-    after = [b.values() for b in imported.legal_bases]
+    before = [_with_text(b.comparable(), b, registry) for b in current.legal_bases]
+    after = [_with_text(b.values(), b, registry) for b in imported.legal_bases]
     if before != after:
         names.append("legal_bases")
     return names
+
+
+def with_registry_texts(rows: list[CatalogRow], registry) -> list[CatalogRow]:
+    """``rows`` with each basis that has no article text given the registry's text of it."""
+    for row in rows:
+        row.legal_bases = [
+            replace(b, article_text=registry.article_text(b.document_id, b.article))
+            if not b.article_text
+            else b
+            for b in row.legal_bases
+        ]
+    return rows
 
 
 def _bases(rows) -> list[Basis]:
@@ -99,6 +122,7 @@ def _bases(rows) -> list[Basis]:
             article=r.get("article") or "",
             article_text=r.get("article_text") or "",
             legal_level=r.get("legal_level") or "",
+            document_id=r.get("document_id", r.get("document")),
         )
         for r in rows
     ]
@@ -114,7 +138,15 @@ def rows_from_live(items) -> list[CatalogRow]:
     for basis in (
         LegalBasis.objects.filter(item__in=items.values("pk"))
         .order_by("item_id", "sort_order", "pk")
-        .values("item_id", "name", "document_number", "article", "article_text", "legal_level")
+        .values(
+            "item_id",
+            "name",
+            "document_number",
+            "article",
+            "article_text",
+            "legal_level",
+            "document_id",
+        )
     ):
         bases.setdefault(basis["item_id"], []).append(basis)
     return [

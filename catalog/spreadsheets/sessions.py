@@ -19,11 +19,12 @@ from django.contrib.contenttypes.models import ContentType
 from import_export.results import RowResult
 from wagtail.models import Revision, WorkflowState
 
-from catalog.enums import VerificationMethod
-from catalog.models import CertificateItem, Department, LegalBasis
+from catalog.enums import LegalLevel, VerificationMethod
+from catalog.legal.registry import Registry
+from catalog.models import CertificateItem, Department, LegalBasis, NoticeDefaults
 from catalog.services import item_build, item_submit, item_update, items_create
 from catalog.textdiff import DiffBudget
-from catalog.validation import publication_errors
+from catalog.validation import PLACEHOLDER, publication_errors
 from permissions.scope import Scope, in_scope
 
 from .cleaning import clean_line, clean_text, text_key
@@ -32,14 +33,15 @@ from .report import Change, Issue, RowReport, RowStatus
 from .resources import DEPARTMENT, ROW_NUMBER, CatalogRowResource
 from .rows import ITEM_FIELDS, CatalogRow, changed_fields, natural_key, row_from_content
 
-# 附件4 has no columns for the notification content of 附件3. A new item gets these markers,
-# and no verification time limit, so ``publication_errors`` keeps it from being submitted until
-# the clerk has written the real content in the admin.
 # What one preview may spend on showing changes character by character (catalog.textdiff):
 # about 3 s at worst; past it, changed cells are shown whole.
 PREVIEW_DIFF_BUDGET = 5_000_000
 PROGRESS_EVERY = 100  # rows between two progress reports
-PENDING = "【待补充】本事项由附件4表格导入，"
+# 附件4 has no columns for the notification content of 附件3. A new item takes its
+# department's defaults (``NoticeDefaults``); what they lack gets these markers, and no
+# verification time limit, so ``publication_errors`` keeps it from being submitted until the
+# clerk has written the real content in the admin.
+PENDING = PLACEHOLDER + "本事项由附件4表格导入，"
 NEW_ITEM_DEFAULTS = {
     "certificate_content": PENDING + "请填写证明的内容（许可条件和材料要求）。",
     "false_commitment_consequences": PENDING + "请填写不实承诺的责任。",
@@ -47,8 +49,8 @@ NEW_ITEM_DEFAULTS = {
     "verification_time_limit_days": None,
 }
 NEW_ITEM_NOTE = (
-    "新增为草稿。附件4不含告知内容（附件3），请在系统中补充“证明的内容”“不实承诺的责任”"
-    "“核查方式和时限”后再提交审核。"
+    "新增为草稿。附件4不含告知内容（附件3），本单位的告知内容默认值缺少{missing}：请在系统中补充"
+    "后再提交审核，或先在“实施机关 → 告知内容默认值”中设置本单位的默认值。"
 )
 IMPORT_STATUS = {
     RowResult.IMPORT_TYPE_NEW: RowStatus.NEW,
@@ -96,6 +98,7 @@ class RowState:
     matches: list[Existing] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     submittable: bool = False
+    new_fields: dict = field(default_factory=dict)  # a new item's 附件3 fields
 
 
 class Session:
@@ -129,6 +132,7 @@ class Session:
                 Issue(self.resource.column_label("name"), f"保存失败：{error.error}")
             )
         report.notes = []
+        report.warnings = []
         report.submit = False
 
     def reports(self) -> list[RowReport]:
@@ -151,6 +155,8 @@ class CatalogImportSession(Session):
         self.pending: list[tuple[RowState, CertificateItem]] = []  # new items, written by flush
         self._items: dict[int, CertificateItem] | None = None
         self.diff_budget = DiffBudget(PREVIEW_DIFF_BUDGET)
+        self.registry: Registry | None = None
+        self.defaults: dict[int, NoticeDefaults] = {}
 
     # --- before the loop ----------------------------------------------------------------
 
@@ -158,6 +164,9 @@ class CatalogImportSession(Session):
         """Load the current version of every item of the departments the file names."""
         departments = {self.directory.get(name) for name in set(dataset[DEPARTMENT])}
         ids = {d.pk for d in departments if d is not None}
+        self.registry = Registry()
+        defaults = NoticeDefaults.objects.filter(department__in=ids)
+        self.defaults = {d.department_id: d for d in defaults}
         names = dict(Department.objects.filter(pk__in=ids).values_list("pk", "name"))
         items = list(
             CertificateItem.objects.filter(department_id__in=ids).values_list(
@@ -245,6 +254,7 @@ class CatalogImportSession(Session):
             )
         if not {"legal_bases", "legal_levels"} & failed:
             yield from self._pair_bases(instance)
+            self._link_bases(instance, state)
         if department is not None and not {"name", "purpose"} & failed:
             first = self.seen.setdefault(instance.key, state.report.number)
             if first != state.report.number:
@@ -279,7 +289,19 @@ class CatalogImportSession(Session):
     def _pair_bases(self, instance: CatalogRow):
         bases, levels = instance.legal_bases, instance.legal_levels
         if bases and not levels:
-            yield ("legal_levels", "请填写效力层级（每条设定依据一个，按顺序每行一个）。")
+            levels = [self.registry.levels.get(self.registry.find(b.name), "") for b in bases]
+            if all(levels):  # every document is in the registry with its level
+                instance.legal_levels = levels
+                instance.legal_bases = [
+                    replace(b, legal_level=level) for b, level in zip(bases, levels, strict=True)
+                ]
+                return
+            unknown = "、".join(b.name for b, level in zip(bases, levels, strict=True) if not level)
+            yield (
+                "legal_levels",
+                "请填写效力层级（每条设定依据一个，按顺序每行一个）："
+                f"法律文件库中没有{unknown}的效力层级。",
+            )
         elif levels and not bases:
             yield ("legal_bases", "填写了效力层级，但没有填写设定依据。")
         elif len(levels) == 1 or len(levels) == len(bases):
@@ -294,17 +316,47 @@ class CatalogImportSession(Session):
                 "请按设定依据的顺序逐条填写效力层级，每行一个。",
             )
 
+    def _link_bases(self, instance: CatalogRow, state: RowState) -> None:
+        """Each basis linked to its registry document by name; warnings for what is missing:
+        an article without text (in the cell or the registry), a document the registry lacks
+        (created unverified when the import is confirmed)."""
+        registry, column = self.registry, self.resource.fields["legal_bases"].column_name
+        linked, several = [], len(instance.legal_bases) > 1
+        for n, basis in enumerate(instance.legal_bases, start=1):
+            which = f"第 {n} 个依据" if several else "依据"
+            document_id = registry.find(basis.name)
+            linked.append(replace(basis, document_id=document_id))
+            if document_id is None:
+                state.report.notes.append(
+                    f"法律文件库中还没有{basis.name}：确认导入时新建为待确认的文件，由司法局确认。"
+                )
+            if (
+                basis.article
+                and not basis.article_text
+                and not registry.article_text(document_id, basis.article)
+            ):
+                state.report.warnings.append(
+                    Issue(
+                        column,
+                        f"{which}“{basis.citation}”缺少条文内容（不影响导入）：请补充条文内容，"
+                        "或由司法局在法律文件库中录入该条条文。",
+                    )
+                )
+        instance.legal_bases = linked
+
     def is_unchanged(self, instance: CatalogRow, row) -> bool:
         state = self.state(row)
         instance.department_name = state.department.name
         if state.existing is None:
-            state.report.notes = [NEW_ITEM_NOTE]
+            state.report.notes = self._notes_for_new(state, instance) + state.report.notes
+            state.report.submit = state.submittable
             return False
-        state.changed = changed_fields(state.existing.row, instance)
+        state.changed = changed_fields(state.existing.row, instance, self.registry)
         if not state.changed:
+            state.report.notes = []
             return True
         state.report.changes = self._changes(state.existing.row, instance, state.changed)
-        state.report.notes = self._notes_for_change(state, instance)
+        state.report.notes = self._notes_for_change(state, instance) + state.report.notes
         state.report.submit = state.submittable
         return False
 
@@ -318,6 +370,33 @@ class CatalogImportSession(Session):
             if column.key in keys
             and clean_text(before[column.key]) != clean_text(after[column.key])
         ]
+
+    def _notes_for_new(self, state: RowState, instance: CatalogRow) -> list[str]:
+        """A new item takes its department's 附件3 defaults; what they lack is marked."""
+        defaults = self.defaults.get(state.department.pk)
+        if defaults is None:
+            fields, missing = {}, ["证明的内容、不实承诺的责任、核查方式和时限"]
+        else:
+            fields, missing = defaults.item_fields(instance.item_fields())
+        if missing:
+            for name, placeholder in NEW_ITEM_DEFAULTS.items():
+                if not fields.get(name):
+                    fields[name] = placeholder
+            state.new_fields = fields
+            return [NEW_ITEM_NOTE.format(missing="“" + "”“".join(missing) + "”")]
+        state.new_fields = fields
+        if not self.submit:
+            return ["新增为草稿（未提交审核），告知内容取本单位的默认值。"]
+        candidate = CertificateItem(department_id=instance.department_id, **fields)
+        for name in ITEM_FIELDS:
+            setattr(candidate, name, getattr(instance, name))
+        bases = [LegalBasis(**b) for b in instance.legal_basis_dicts()]
+        errors = publication_errors(candidate, legal_bases=bases)
+        blockers = [message for messages in errors.values() for message in messages]
+        if blockers:
+            return ["新增为草稿，暂不能提交审核：" + "".join(blockers)]
+        state.submittable = True
+        return ["新增并提交审核，告知内容取本单位的默认值。"]
 
     def _notes_for_change(self, state: RowState, instance: CatalogRow) -> list[str]:
         existing = state.existing
@@ -352,13 +431,31 @@ class CatalogImportSession(Session):
         errors = publication_errors(candidate, legal_bases=bases)
         return [message for messages in errors.values() for message in messages]
 
+    def _ensure_documents(self, instance: CatalogRow) -> None:
+        """Documents the registry lacks are created (unverified) when the import is written."""
+        instance.legal_bases = [
+            b
+            if b.document_id is not None
+            else replace(
+                b,
+                document_id=self.registry.ensure(
+                    name=b.name,
+                    document_number=b.document_number,
+                    legal_level=b.legal_level if b.legal_level in LegalLevel.values else "",
+                    user=self.user,
+                ),
+            )
+            for b in instance.legal_bases
+        ]
+
     def write_row(self, instance: CatalogRow, row) -> None:
         state = self.state(row)
+        self._ensure_documents(instance)
         if state.existing is None:
             # Checked now, so that errors belong to the row; written together by ``flush``.
             item = item_build(
                 department=state.department,
-                fields={**instance.item_fields(), **NEW_ITEM_DEFAULTS},
+                fields={**instance.item_fields(), **state.new_fields},
                 legal_bases=instance.legal_basis_dicts(),
             )
             self.pending.append((state, item))
@@ -381,6 +478,8 @@ class CatalogImportSession(Session):
         for state, item in pending:
             state.report.item_id = item.pk
             self.created.append(item.pk)
+            if self.submit and state.submittable:
+                item_submit(user=self.user, item=item)
 
     def _item(self, pk: int) -> CertificateItem:
         if self._items is None:  # the items of every matched row, in one query

@@ -9,6 +9,8 @@ import re
 from django.db import models
 from import_export.widgets import Widget
 
+from catalog.legal.parsing import LEVEL_ALIASES
+
 from .bases import parse_bases, render_bases
 from .cleaning import clean_line, clean_text, text_key
 
@@ -114,12 +116,14 @@ class LegalBasesWidget(Widget):
 
 
 class LegalLevelsWidget(Widget):
-    """效力层级: one level per basis, separated by line breaks, 、 or ；."""
+    """效力层级: one level per basis, separated by line breaks, 、 or ；; a label or a word
+    clerks use for it (自治区人民政府决定, 单行条例 …, ``catalog.legal.parsing.LEVEL_ALIASES``)."""
 
     def __init__(self, choices: type[models.TextChoices]):
         super().__init__()
         self.choices = choices
-        self.by_label = {text_key(label): value for value, label in choices.choices}
+        self.by_label = {text_key(alias): value for alias, value in LEVEL_ALIASES.items()}
+        self.by_label |= {text_key(label): value for value, label in choices.choices}
 
     def clean(self, value, row=None, **kwargs):
         tokens = [t for t in re.split(r"[\n、，,；;/／\s]+", clean_text(value)) if t]

@@ -78,23 +78,25 @@ def test_article_text_may_run_over_several_lines():
     )
 
 
-def test_a_list_of_citations_without_article_text_names_each_missing_text():
-    with pytest.raises(ValueError) as excinfo:
-        parse_bases("《律师法》第十九条、《律师事务所管理办法》第三十五条第五款")
-    assert str(excinfo.value) == (
-        "第1条依据“《律师法》第十九条”缺少条文内容，请在条款后加冒号写明条文内容，"
-        "如：《中华人民共和国律师法》第十九条：成立三年以上……；"
-        "第2条依据“《律师事务所管理办法》第三十五条第五款”缺少条文内容，请在条款后加冒号写明条文内容，"
-        "如：《中华人民共和国律师法》第十九条：成立三年以上……"
-    )
+def test_a_list_of_citations_without_article_text_is_read_as_written():
+    assert parse_bases("《律师法》第十九条、《律师事务所管理办法》第三十五条第五款") == [
+        Basis("《律师法》", "", "第十九条", ""),
+        Basis("《律师事务所管理办法》", "", "第三十五条第五款", ""),
+    ]
 
 
-def test_a_basis_without_an_article_is_refused_with_the_expected_form():
+def test_a_basis_without_an_article_is_the_whole_document():
+    assert parse_bases(
+        "《国务院关于进一步做好新形势下就业创业工作的意见》（国发〔2015〕23号）"
+    ) == [Basis("《国务院关于进一步做好新形势下就业创业工作的意见》", "国发〔2015〕23号", "", "")]
+
+
+def test_a_cell_that_cannot_be_understood_says_what_was_read():
     with pytest.raises(ValueError) as excinfo:
-        parse_bases("《律师法》：成立三年以上……")
+        parse_bases("《律师法》第十九条\n第三十五条第五款：律师事务所申请设立分所，应当提交……")
     assert str(excinfo.value) == (
-        "依据“《律师法》”没有写明条款（如“第十九条”），"
-        "应写成：《中华人民共和国律师法》第十九条：成立三年以上……"
+        "读出 2 个依据；第 2 个缺少依据名称（“第三十五条第五款”）。"
+        "每个依据请写明名称（可加书名号），如：《中华人民共和国律师法》第十九条：成立三年以上……"
     )
 
 

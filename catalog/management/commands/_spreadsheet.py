@@ -28,6 +28,8 @@ def print_report(command, report, *, dry_run: bool, verbosity: int = 1) -> None:
     command.stdout.write(report.summary())
     for warning in report.warnings:
         command.stdout.write(f"提示：{warning}")
+    for line in report.warning_lines():
+        command.stdout.write(f"提示：{line}")
     if verbosity >= 2:
         for row in report.rows:
             for change in row.changes:
