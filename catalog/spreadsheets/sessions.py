@@ -13,13 +13,13 @@ submitted for review (``item_submit``). The departments of a 附件2 table: ``co
 """
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from import_export.results import RowResult
 from wagtail.models import Revision, WorkflowState
 
-from catalog.enums import LegalLevel, VerificationMethod
+from catalog.enums import VerificationMethod
 from catalog.legal.registry import Registry
 from catalog.models import CertificateItem, Department, LegalBasis, NoticeDefaults
 from catalog.services import item_build, item_submit, item_update, items_create
@@ -29,6 +29,7 @@ from permissions.scope import Scope, in_scope
 
 from .cleaning import clean_line, clean_text, text_key
 from .layout import ANNEX4
+from .linking import ensure_documents, link_bases, pair_levels
 from .report import Change, Issue, RowReport, RowStatus
 from .resources import DEPARTMENT, ROW_NUMBER, CatalogRowResource
 from .rows import ITEM_FIELDS, CatalogRow, changed_fields, natural_key, row_from_content
@@ -253,8 +254,11 @@ class CatalogImportSession(Session):
                 f"您没有权限编辑“{department.name}”的证明事项，该行不能导入。",
             )
         if not {"legal_bases", "legal_levels"} & failed:
-            yield from self._pair_bases(instance)
-            self._link_bases(instance, state)
+            yield from pair_levels(instance, self.registry)
+            column = self.resource.fields["legal_bases"].column_name
+            notes, warnings = link_bases(instance, self.registry, column)
+            state.report.notes += notes
+            state.report.warnings += warnings
         if department is not None and not {"name", "purpose"} & failed:
             first = self.seen.setdefault(instance.key, state.report.number)
             if first != state.report.number:
@@ -285,64 +289,6 @@ class CatalogImportSession(Session):
             ["catalog.add_certificateitem"] if new else []
         )
         return self.user.has_perms(perms) and in_scope(self.user, Scope.EDIT, department.pk)
-
-    def _pair_bases(self, instance: CatalogRow):
-        bases, levels = instance.legal_bases, instance.legal_levels
-        if bases and not levels:
-            levels = [self.registry.levels.get(self.registry.find(b.name), "") for b in bases]
-            if all(levels):  # every document is in the registry with its level
-                instance.legal_levels = levels
-                instance.legal_bases = [
-                    replace(b, legal_level=level) for b, level in zip(bases, levels, strict=True)
-                ]
-                return
-            unknown = "、".join(b.name for b, level in zip(bases, levels, strict=True) if not level)
-            yield (
-                "legal_levels",
-                "请填写效力层级（每条设定依据一个，按顺序每行一个）："
-                f"法律文件库中没有{unknown}的效力层级。",
-            )
-        elif levels and not bases:
-            yield ("legal_bases", "填写了效力层级，但没有填写设定依据。")
-        elif len(levels) == 1 or len(levels) == len(bases):
-            levels = levels * len(bases) if len(levels) == 1 else levels
-            instance.legal_bases = [
-                replace(b, legal_level=level) for b, level in zip(bases, levels, strict=True)
-            ]
-        else:
-            yield (
-                "legal_levels",
-                f"填写了{len(levels)}个效力层级，但设定依据有{len(bases)}条："
-                "请按设定依据的顺序逐条填写效力层级，每行一个。",
-            )
-
-    def _link_bases(self, instance: CatalogRow, state: RowState) -> None:
-        """Each basis linked to its registry document by name; warnings for what is missing:
-        an article without text (in the cell or the registry), a document the registry lacks
-        (created unverified when the import is confirmed)."""
-        registry, column = self.registry, self.resource.fields["legal_bases"].column_name
-        linked, several = [], len(instance.legal_bases) > 1
-        for n, basis in enumerate(instance.legal_bases, start=1):
-            which = f"第 {n} 个依据" if several else "依据"
-            document_id = registry.find(basis.name)
-            linked.append(replace(basis, document_id=document_id))
-            if document_id is None:
-                state.report.notes.append(
-                    f"法律文件库中还没有{basis.name}：确认导入时新建为待确认的文件，由司法局确认。"
-                )
-            if (
-                basis.article
-                and not basis.article_text
-                and not registry.article_text(document_id, basis.article)
-            ):
-                state.report.warnings.append(
-                    Issue(
-                        column,
-                        f"{which}“{basis.citation}”缺少条文内容（不影响导入）：请补充条文内容，"
-                        "或由司法局在法律文件库中录入该条条文。",
-                    )
-                )
-        instance.legal_bases = linked
 
     def is_unchanged(self, instance: CatalogRow, row) -> bool:
         state = self.state(row)
@@ -387,12 +333,7 @@ class CatalogImportSession(Session):
         state.new_fields = fields
         if not self.submit:
             return ["新增为草稿（未提交审核），告知内容取本单位的默认值。"]
-        candidate = CertificateItem(department_id=instance.department_id, **fields)
-        for name in ITEM_FIELDS:
-            setattr(candidate, name, getattr(instance, name))
-        bases = [LegalBasis(**b) for b in instance.legal_basis_dicts()]
-        errors = publication_errors(candidate, legal_bases=bases)
-        blockers = [message for messages in errors.values() for message in messages]
+        blockers = _blockers(fields, instance)
         if blockers:
             return ["新增为草稿，暂不能提交审核：" + "".join(blockers)]
         state.submittable = True
@@ -404,7 +345,12 @@ class CatalogImportSession(Session):
         if existing.workflow_status == WorkflowState.STATUS_IN_PROGRESS:
             notes.append("该事项正在审核中：导入的修改将保存为新版本，需要重新审核。")
         elif self.submit:
-            blockers = self._blockers(existing, instance)
+            values = {
+                f.attname: existing.content[f.name]
+                for f in CertificateItem._meta.concrete_fields
+                if f.name in existing.content and not f.is_relation
+            }
+            blockers = _blockers(values, instance)
             if blockers:
                 notes.append("导入后保存为草稿，暂不能提交审核：" + "".join(blockers))
             else:
@@ -417,40 +363,9 @@ class CatalogImportSession(Session):
             notes.append("公开目录仍显示已发布的版本，审核通过后才更新。")
         return notes
 
-    def _blockers(self, existing: Existing, instance: CatalogRow) -> list[str]:
-        """The publication rules the item would break after the import, as messages."""
-        values = {}
-        for model_field in CertificateItem._meta.concrete_fields:
-            if model_field.name in existing.content and not model_field.is_relation:
-                values[model_field.attname] = existing.content[model_field.name]
-        candidate = CertificateItem(**values)
-        candidate.department_id = instance.department_id
-        for name in ITEM_FIELDS:
-            setattr(candidate, name, getattr(instance, name))
-        bases = [LegalBasis(**b) for b in instance.legal_basis_dicts()]
-        errors = publication_errors(candidate, legal_bases=bases)
-        return [message for messages in errors.values() for message in messages]
-
-    def _ensure_documents(self, instance: CatalogRow) -> None:
-        """Documents the registry lacks are created (unverified) when the import is written."""
-        instance.legal_bases = [
-            b
-            if b.document_id is not None
-            else replace(
-                b,
-                document_id=self.registry.ensure(
-                    name=b.name,
-                    document_number=b.document_number,
-                    legal_level=b.legal_level if b.legal_level in LegalLevel.values else "",
-                    user=self.user,
-                ),
-            )
-            for b in instance.legal_bases
-        ]
-
     def write_row(self, instance: CatalogRow, row) -> None:
         state = self.state(row)
-        self._ensure_documents(instance)
+        ensure_documents(instance, self.registry, self.user)
         if state.existing is None:
             # Checked now, so that errors belong to the row; written together by ``flush``.
             item = item_build(
@@ -490,3 +405,15 @@ class CatalogImportSession(Session):
     def untouched(self) -> int:
         matched = {s.existing.pk for s in self.states.values() if s.existing}
         return len(set(self.all_existing) - matched)
+
+
+def _blockers(values: dict, instance: CatalogRow) -> list[str]:
+    """The publication rules an item with ``values`` (its 附件3 part) and the row's 附件4 part
+    would break, as messages."""
+    candidate = CertificateItem(**values)
+    candidate.department_id = instance.department_id
+    for name in ITEM_FIELDS:
+        setattr(candidate, name, getattr(instance, name))
+    bases = [LegalBasis(**b) for b in instance.legal_basis_dicts()]
+    errors = publication_errors(candidate, legal_bases=bases)
+    return [message for messages in errors.values() for message in messages]
