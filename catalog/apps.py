@@ -7,3 +7,4 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers  # noqa: F401
+        from .legal import signal_handlers as legal_signal_handlers  # noqa: F401

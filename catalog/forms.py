@@ -9,6 +9,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from permissions.policy import departments_user_can_edit
 from permissions.scope import ALL, Scope, department_ids
 
+from .legal.forms import read_basis_form
+from .legal.models import LegalDocument
+from .legal.registry import Registry, bases_link
 from .text import CleanTextFormMixin
 from .validation import publication_errors
 
@@ -54,9 +57,14 @@ class CertificateItemForm(CleanTextFormMixin, WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        formset = self.formsets.get("legal_bases")
+        if formset is not None and formset.is_valid():
+            registry = Registry()
+            for form in formset.forms:
+                if form.cleaned_data and not form.cleaned_data.get("DELETE"):
+                    read_basis_form(form, registry)
         if not self.is_submitting or self.errors:
             return cleaned
-        formset = self.formsets.get("legal_bases")
         bases = []
         if formset is not None and formset.is_valid():
             bases = [
@@ -70,3 +78,21 @@ class CertificateItemForm(CleanTextFormMixin, WagtailAdminModelForm):
             for message in messages:
                 self.add_error(target, ValidationError(message))
         return cleaned
+
+    def save(self, commit=True):
+        """Link every legal basis to its registry document before the revision is written: a
+        basis without a chosen document is matched by name, or its document is created
+        unverified for the justice bureau to confirm (``catalog.legal``)."""
+        formset = self.formsets.get("legal_bases")
+        if formset is not None:
+            forms = [
+                f
+                for f in formset.forms
+                if getattr(f, "cleaned_data", None)
+                and not f.cleaned_data.get("DELETE")
+                and not f.cleaned_data.get("document")
+            ]
+            rows = bases_link([f.cleaned_data for f in forms], user=self.for_user)
+            for form, row in zip(forms, rows, strict=True):
+                form.instance.document = LegalDocument.objects.get(pk=row["document_id"])
+        return super().save(commit=commit)

@@ -16,7 +16,7 @@ from wagtail.models import Revision
 
 from permissions.scope import Scope, in_scope
 
-from .legal.services import bases_link
+from .legal.registry import bases_link
 from .models import CertificateItem, Department, LegalBasis
 from .text import clean_values
 from .validation import publication_errors

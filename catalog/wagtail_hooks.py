@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -18,6 +19,8 @@ from permissions.scope import Scope, filter_by_scope, in_scope
 
 from . import views
 from .action_menu import clerk_action_menu
+from .legal.urls import admin_urls as legal_admin_urls
+from .legal.viewsets import LegalDocumentViewSet
 from .models import CertificateItem, ServiceGuide
 from .viewsets import (
     CertificateItemViewSet,
@@ -34,6 +37,25 @@ for _model in REVIEWED_MODELS:
 register_snippet(CertificateItemViewSet)
 register_snippet(ServiceGuideViewSet)
 register_snippet(DepartmentViewSet)
+register_snippet(LegalDocumentViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_legal_document_urls():
+    """The registry of legal documents: status, confirmation, history, review flags."""
+    return legal_admin_urls()
+
+
+class ReviewFlagsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("catalog.view_certificateitem")
+
+
+@hooks.register("register_reports_menu_item")
+def review_flags_report_menu_item():
+    return ReviewFlagsMenuItem(
+        "依据变更待复核", reverse("review_flags"), icon_name="warning", order=50
+    )
 
 
 @hooks.register("register_admin_urls")

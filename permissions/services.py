@@ -30,6 +30,7 @@ from .scope import forget
 ITEM = "catalog.{}_certificateitem"
 GUIDE = "catalog.{}_serviceguide"
 LETTER = "commitments.{}_commitmentletter"
+LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
@@ -38,12 +39,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *(GUIDE.format(a) for a in EDITING),
         # signed letters are registered, corrected by withdrawal, never deleted
         *(LETTER.format(a) for a in ("add", "change", "view")),
+        LEGAL_DOCUMENT.format("view"),
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
         ITEM.format("view"),
         GUIDE.format("view"),
         LETTER.format("view"),
+        LEGAL_DOCUMENT.format("view"),
     ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
@@ -59,6 +62,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "publishing.view_guidewithdrawal",
         LETTER.format("view"),
         "commitments.view_holidayyear",
+        # the justice bureau keeps the registry of legal documents
+        *(LEGAL_DOCUMENT.format(a) for a in ("add", "change", "delete", "view")),
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -71,6 +76,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "publishing.view_guidewithdrawal",
         LETTER.format("view"),
         "commitments.view_holidayyear",
+        LEGAL_DOCUMENT.format("view"),
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",

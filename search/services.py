@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from catalog.legal.registry import Registry
 from catalog.models import CertificateItem
 
 from .backends import get_database_backend, get_search_backend
@@ -46,6 +47,22 @@ def _live_items():
     )
 
 
+def _document(item, registry: Registry | None = None) -> IndexDocument:
+    """An item's index entry; a basis without article text is indexed with the registry's
+    text of the article, which the public page shows."""
+    registry = registry or Registry()
+    bases = [
+        _BasisRow(
+            b.name,
+            b.document_number,
+            b.article,
+            b.article_text or registry.article_text(b.document_id, b.article),
+        )
+        for b in item.legal_bases.all()
+    ]
+    return build_document(item, bases)
+
+
 def item_index(*, item_id: int) -> IndexDocument | None:
     """Bring the index entry of one item up to date with its database row: its published
     version if it is live, nothing if it is not."""
@@ -53,7 +70,7 @@ def item_index(*, item_id: int) -> IndexDocument | None:
     if item is None:
         item_unindex(item_id=item_id)
         return None
-    document = build_document(item)
+    document = _document(item)
     get_database_backend().upsert([document])
     external = _external_backend()
     if external is not None:
@@ -70,16 +87,28 @@ def item_unindex(*, item_id: int) -> None:
 
 def department_reindex(*, department_id: int) -> int:
     """A department's name is part of its items' index entries: rewrite those that changed."""
+    return _reindex(_live_items().filter(department_id=department_id))
+
+
+def legal_document_reindex(*, document_id: int) -> int:
+    """A registry document's article texts are part of the index entries of the live items
+    citing it without their own text: rewrite those that changed."""
+    return _reindex(_live_items().filter(legal_bases__document_id=document_id).distinct())
+
+
+def _reindex(items) -> int:
     from .models import SearchDocument
 
+    items = list(items)
     indexed = dict(
-        SearchDocument.objects.filter(department_id=department_id).values_list(
+        SearchDocument.objects.filter(item_id__in=[i.pk for i in items]).values_list(
             "item_id", "fingerprint"
         )
     )
+    registry = Registry()
     documents = [
         d
-        for d in map(build_document, _live_items().filter(department_id=department_id))
+        for d in (_document(i, registry) for i in items)
         if indexed.get(d.item_id) != d.fingerprint
     ]
     if not documents:
@@ -114,7 +143,7 @@ class _ItemRow:
 
 
 ITEM_COLUMNS = [f.name for f in _ItemRow.__dataclass_fields__.values()]
-BASIS_COLUMNS = ["item_id", "name", "document_number", "article", "article_text"]
+BASIS_COLUMNS = ["item_id", "name", "document_number", "article", "article_text", "document_id"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +159,7 @@ def live_documents(batch_size: int = REBUILD_BATCH) -> Iterator[IndexDocument]:
     from catalog.models import Department, LegalBasis
 
     departments = dict(Department.objects.values_list("pk", "name"))
+    registry = Registry()
     last = 0
     while True:
         rows = list(
@@ -141,12 +171,13 @@ def live_documents(batch_size: int = REBUILD_BATCH) -> Iterator[IndexDocument]:
         if not rows:
             return
         bases: dict[int, list[_BasisRow]] = {}
-        for item_id, *basis in (
+        for item_id, name, number, article, text, document_id in (
             LegalBasis.objects.filter(item_id__in=[r[0] for r in rows])
             .order_by("item_id", "sort_order", "pk")
             .values_list(*BASIS_COLUMNS)
         ):
-            bases.setdefault(item_id, []).append(_BasisRow(*basis))
+            text = text or registry.article_text(document_id, article)
+            bases.setdefault(item_id, []).append(_BasisRow(name, number, article, text))
         for row in rows:
             item = _ItemRow(*row)
             yield build_document(item, bases.get(item.pk, []), departments[item.department_id])

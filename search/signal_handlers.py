@@ -40,6 +40,14 @@ def reindex_department_items(sender, instance, created, raw=False, **kwargs):
         services.department_reindex(department_id=instance.pk)
 
 
+@receiver(post_save, sender="catalog.LegalArticle")
+@receiver(post_delete, sender="catalog.LegalArticle")
+def reindex_items_citing_the_document(sender, instance, raw=False, **kwargs):
+    """The registry's article texts are indexed with the items citing them."""
+    if not raw:
+        services.legal_document_reindex(document_id=instance.document_id)
+
+
 @receiver(post_save, sender="catalog_search.Synonym")
 @receiver(post_delete, sender="catalog_search.Synonym")
 def forget_synonyms(sender, **kwargs):

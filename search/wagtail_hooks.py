@@ -1,5 +1,6 @@
-"""Admin registration only: the synonyms administrators maintain, and the admin's global search
-(the sidebar's 搜索) over items, guides, signed letters and departments."""
+"""Admin registration only: the synonyms administrators maintain, the admin's global search
+(the sidebar's 搜索) over items, guides, signed letters and departments, and the chooser of
+legal documents (by any name, in Chinese or pinyin)."""
 
 from django.urls import path
 from wagtail import hooks
@@ -11,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from permissions.scope import is_reviewer
 
 from . import admin_areas
+from .legal_chooser import legal_document_chooser_viewset
 from .models import Synonym
 
 # Wagtail's own search areas: this installation has no pages, and its images and documents
@@ -57,6 +59,12 @@ def register_admin_search_url():
 
 
 hooks.register("register_admin_search_area", admin_areas.records_search_area)
+
+
+@hooks.register("register_admin_viewset")
+def register_legal_document_chooser():
+    """The legal-document chooser of the item form (Chinese or pinyin, ``legal_chooser``)."""
+    return legal_document_chooser_viewset
 
 
 @hooks.register("construct_search")

@@ -25,7 +25,6 @@ from wagtail.models import Orderable
 
 from ..enums import DocumentStatus, LegalLevel
 from ..text import CleanTextMixin
-from .forms import LegalDocumentForm
 from .names import article_key, document_key, text_of_article
 
 
@@ -116,6 +115,8 @@ class LegalDocument(CleanTextMixin, ClusterableModel):
     history = HistoricalRecords(verbose_name="法律文件变更记录")
     objects = LegalDocumentQuerySet.as_manager()
 
+    # The edit form (``viewsets.LegalDocumentViewSet``); status and dates of amendment and
+    # repeal are set on their own page, which flags the items citing the document.
     panels = [
         MultiFieldPanel(
             [
@@ -129,7 +130,6 @@ class LegalDocument(CleanTextMixin, ClusterableModel):
         InlinePanel("aliases", heading="简称和别名", label="简称或别名"),
         InlinePanel("articles", heading="条文", label="条文"),
     ]
-    base_form_class = LegalDocumentForm
 
     class Meta:
         verbose_name = "法律文件"

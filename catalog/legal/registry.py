@@ -88,3 +88,25 @@ class Registry:
         self.verified[document.pk] = document.verified
         self.status[document.pk] = (document.status, None)
         return document.pk
+
+
+def bases_link(rows: list[dict], *, user=None, registry: Registry | None = None) -> list[dict]:
+    """Legal basis rows (dicts of ``LegalBasis`` fields), each linked to its registry document:
+    one given as ``document``/``document_id`` stays; otherwise found by name, or created as an
+    unverified document."""
+    linked = []
+    for row in rows or []:
+        row = dict(row)
+        document = row.pop("document", None)
+        if document is not None:
+            row["document_id"] = document.pk if hasattr(document, "pk") else document
+        if not row.get("document_id") and (row.get("name") or "").strip():
+            registry = registry or Registry()
+            row["document_id"] = registry.ensure(
+                name=row["name"],
+                document_number=row.get("document_number") or "",
+                legal_level=row.get("legal_level") or "",
+                user=user,
+            )
+        linked.append(row)
+    return linked

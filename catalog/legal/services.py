@@ -18,7 +18,6 @@ from ..enums import DocumentStatus
 from ..models import CertificateItem
 from ..text import clean_line, clean_text
 from .models import LegalDocument, ReviewFlag
-from .registry import Registry
 
 MANAGE_PERMISSION = "catalog.change_legaldocument"
 
@@ -30,28 +29,6 @@ def user_may_manage_registry(user) -> bool:
 def _check(user) -> None:
     if not user_may_manage_registry(user):
         raise PermissionDenied("只有司法局审核员可以维护法律文件库。")
-
-
-def bases_link(rows: list[dict], *, user=None, registry: Registry | None = None) -> list[dict]:
-    """Legal basis rows (dicts of ``LegalBasis`` fields), each linked to its registry document:
-    one given as ``document``/``document_id`` stays; otherwise found by name, or created as an
-    unverified document."""
-    linked = []
-    for row in rows or []:
-        row = dict(row)
-        document = row.pop("document", None)
-        if document is not None:
-            row["document_id"] = document.pk if hasattr(document, "pk") else document
-        if not row.get("document_id") and (row.get("name") or "").strip():
-            registry = registry or Registry()
-            row["document_id"] = registry.ensure(
-                name=row["name"],
-                document_number=row.get("document_number") or "",
-                legal_level=row.get("legal_level") or "",
-                user=user,
-            )
-        linked.append(row)
-    return linked
 
 
 @transaction.atomic

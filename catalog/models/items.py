@@ -46,7 +46,6 @@ from ..enums import (
     legal_precedence,
 )
 from ..forms import CertificateItemForm
-from ..legal.forms import LegalBasisForm
 from ..text import CleanTextMixin
 
 PHONE_HELP = "座机请写区号，如 0483-6021021；手机 11 位。"
@@ -451,7 +450,6 @@ class LegalBasis(CleanTextMixin, Orderable):
         FieldRowPanel(["article", "legal_level"]),
         FieldPanel("article_text"),
     ]
-    base_form_class = LegalBasisForm
 
     class Meta(Orderable.Meta):
         verbose_name = "设定依据"

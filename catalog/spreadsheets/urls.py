@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import contacts_views, job_views, views
+from . import contacts_views, job_views, legal_views, views
 
 
 def admin_urls():
@@ -31,4 +31,19 @@ def admin_urls():
             name="departments_import_confirm",
         ),
         path("departments/export/", contacts_views.departments_export, name="departments_export"),
+        path(
+            "legal-documents/import/",
+            legal_views.legal_documents_import_upload,
+            name="legal_documents_import",
+        ),
+        path(
+            "legal-documents/import/confirm/",
+            legal_views.legal_documents_import_confirm,
+            name="legal_documents_import_confirm",
+        ),
+        path(
+            "legal-documents/export/",
+            legal_views.legal_documents_export,
+            name="legal_documents_export",
+        ),
     ]
