@@ -60,7 +60,10 @@ def repaired_path(path: str) -> str | None:
 
 
 def page_not_found(request, exception=None):
-    repaired = repaired_path(request.path_info) if request.method in ("GET", "HEAD") else None
+    # Only a path that matches no URL is repaired: a view's own 404 (an unknown record, a file
+    # the user may not see) stands as it is.
+    unresolved = request.method in ("GET", "HEAD") and not _resolves(request.path_info)
+    repaired = repaired_path(request.path_info) if unresolved else None
     if repaired is not None:
         prefix = get_script_prefix().rstrip("/")
         query = request.META.get("QUERY_STRING", "")

@@ -78,3 +78,10 @@ def test_link_repair_never_leaves_the_site(client, db):
 
 def test_link_repair_does_not_redirect_a_form_post(client, site):
     assert client.post(f"/catalog/item/{site['item'].pk}/。").status_code == 404
+
+
+def test_a_views_own_not_found_is_never_redirected(client, db):
+    """A URL that matches but finds nothing (here a file the public may not see) is a 404,
+    not a redirect to a variant of itself."""
+    response = client.get("/media/original_images/flow.png")
+    assert response.status_code == 404
