@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from .enums import DepartmentKind, ExerciseLevel, FocusArea, MatterType
-from .models import EXERCISE_LEVEL_FIELDS, CertificateItem, Department
+from .enums import DepartmentKind, DocumentStatus, ExerciseLevel, FocusArea, MatterType
+from .models import EXERCISE_LEVEL_FIELDS, CertificateItem, Department, ReviewFlag
 
 # The two catalog levels the seed names: 旗本级 (banner) and 苏木镇 (townships).
 UNITS = {"banner": "旗本级", "township": "苏木镇"}
@@ -65,7 +65,23 @@ def published_items(filters: CatalogFilters | None = None):
 
 
 def published_item(pk: int) -> CertificateItem | None:
-    return published_items().filter(pk=pk).first()
+    return (
+        CertificateItem.objects.live().with_public_relations(articles=False).filter(pk=pk).first()
+    )
+
+
+def published_bases(item) -> list:
+    """A published item's legal bases in order of precedence, each with ``change``: the open
+    review flag (需复核) of its document when that was amended or repealed, else None. The
+    public page says which basis changed, and when."""
+    bases = item.bases_in_order
+    changed = any(b.document_id and b.document.status != DocumentStatus.IN_FORCE for b in bases)
+    flags = (
+        {f.document_id: f for f in ReviewFlag.objects.open().filter(item=item)} if changed else {}
+    )
+    for basis in bases:
+        basis.change = flags.get(basis.document_id)
+    return bases
 
 
 def departments_with_published_counts():

@@ -16,6 +16,7 @@ from catalog.selectors import (
     CatalogFilters,
     departments_by_kind,
     focus_area_counts,
+    published_bases,
     published_item,
     published_items,
 )
@@ -114,7 +115,7 @@ def item_detail(request, pk):
         "public/item_detail.html",
         {
             "item": item,
-            "legal_bases": list(item.legal_bases.all()),
+            "legal_bases": published_bases(item),
             "department": item.department,
             "guides": guides,
             "hand_in": hand_in_places(guides),

@@ -90,8 +90,10 @@ def _fields(*pairs):
 
 
 def _legal_basis(basis) -> str:
+    """A basis as the letter quotes it, its text from the registry when it has none."""
     number = f"（{basis.document_number}）" if basis.document_number else ""
-    return f"{basis.name}{number}{basis.article}：{basis.article_text}"
+    text = basis.text
+    return f"{basis.name}{number}{basis.article}" + (f"：{text}" if text else "")
 
 
 def _verification(item) -> str:
@@ -150,7 +152,7 @@ def letter_template_for(item, *, follows: str) -> CommitmentLetterTemplate:
         _sub("（二）证明用途"),
         _para(item.purpose),
         _sub("（三）设定证明的依据"),
-        *(_para(_legal_basis(b)) for b in item.legal_bases.all()),
+        *(_para(_legal_basis(b)) for b in item.bases_in_order),
         _sub("（四）证明的内容（许可条件和材料要求）"),
         _para(item.certificate_content),
         _sub("（五）申请人是否愿意就上述事项采取承诺制的方式"),

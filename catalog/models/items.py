@@ -231,9 +231,15 @@ class CertificateItemQuerySet(models.QuerySet):
     def for_departments(self, departments):
         return self.filter(department__in=departments)
 
-    def with_public_relations(self):
-        """Everything a public catalog row shows, in a fixed number of queries."""
-        return self.select_related("department").prefetch_related("legal_bases")
+    def with_public_relations(self, *, articles=True):
+        """Everything a public catalog row shows, in a fixed number of queries: the legal
+        bases with their registry documents and, with ``articles``, the documents' article
+        texts (shown when a basis has none; one item's page reads them only if needed)."""
+        bases = models.Prefetch(
+            "legal_bases", queryset=LegalBasis.objects.select_related("document")
+        )
+        lookups = [bases, "legal_bases__document__articles"] if articles else [bases]
+        return self.select_related("department").prefetch_related(*lookups)
 
 
 class CertificateItem(
@@ -391,6 +397,12 @@ class CertificateItem(
     def exercise_level_labels(self) -> str:
         return "、".join(level.label for level in self.exercise_levels)
 
+    @property
+    def bases_in_order(self) -> list:
+        """The legal bases in order of precedence (法律 first, ``LEGAL_PRECEDENCE``), bases of
+        one level in the order the department wrote them: how public pages list them."""
+        return sorted(self.legal_bases.all(), key=lambda basis: basis.precedence)
+
     # --- Wagtail hooks ----------------------------------------------------------------------
 
     def publish(self, revision, *args, **kwargs):
@@ -408,7 +420,7 @@ class CertificateItem(
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         context["item"] = self
-        context["legal_bases"] = list(self.legal_bases.all())
+        context["legal_bases"] = self.bases_in_order
         context["department"] = self.department
         context["is_preview"] = True
         return context
