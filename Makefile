@@ -35,11 +35,15 @@ lint: install ## ruff, Django checks, migrations up to date
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-browser-deps: ## Debian chromium, CJK fonts and npm (root), then axe-core from package-lock.json
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "cjk" || ! command -v npm >/dev/null; then \
+browser-deps: ## Debian chromium, CJK fonts and npm (root), only those missing, then axe-core from package-lock.json
+	@pkgs=""; \
+	command -v chromium >/dev/null || pkgs="$$pkgs chromium"; \
+	fc-list 2>/dev/null | grep -qi "cjk" || pkgs="$$pkgs fonts-noto-cjk"; \
+	command -v npm >/dev/null || pkgs="$$pkgs npm"; \
+	if [ -n "$$pkgs" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-cjk npm >/dev/null; \
-	  else echo "browser test needs: sudo apt-get install chromium fonts-noto-cjk npm"; fi; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$pkgs >/dev/null; \
+	  else echo "browser test needs: sudo apt-get install$$pkgs"; fi; \
 	fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
 	  npm ci --no-audit --no-fund --loglevel=error; \

@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from ..enums import DocumentStatus
+from ..inspect import display_value
 from .forms import LegalDocumentForm
 from .models import LegalDocument
 from .services import user_may_manage_registry
@@ -134,6 +135,10 @@ class RegistryInspectView(InspectView):
 
     template_name = "catalog/legal/inspect.html"
 
+    def get_field_display_value(self, field_name, field):
+        # Chinese for every value: 是/否, 未填写 for what is empty, local times.
+        return display_value(self.object, field)
+
     @cached_property
     def header_buttons(self):
         return [*super().header_buttons, *_document_buttons(self.object, self.request.user)]
@@ -202,6 +207,23 @@ class LegalDocumentViewSet(SnippetViewSet):
     ordering = ["verified", "name"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "document_number",
+        "issuing_body",
+        "legal_level",
+        "promulgated_on",
+        "effective_on",
+        "status",
+        "amended_on",
+        "repealed_on",
+        "status_note",
+        "verified",
+        "verified_by",
+        "verified_at",
+        "created_at",
+        "updated_at",
+    ]
     index_view_class = RegistryIndexView
     edit_view_class = RegistryEditView
     inspect_view_class = RegistryInspectView

@@ -3,6 +3,7 @@ the justice bureau's pages (confirm, mark amended or repealed, history, the revi
 
 import datetime
 import json
+import re
 
 from django.urls import reverse
 
@@ -198,6 +199,13 @@ def test_the_registry_listing_and_read_view_are_in_chinese(client, editor_a):
         reverse("wagtailsnippets_catalog_legaldocument:inspect", args=[law.pk])
     ).content.decode()
     assert "简称和别名" in page and LAWYERS_LAW_19[:20] in page
+    # Every value reads in Chinese: no id, no None for an empty date, no False for a flag.
+    fields = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", page, re.S)
+    labels = {label.strip() for label, _ in fields}
+    values = " ".join(value for _, value in fields)
+    assert "ID" not in labels and "已确认" in labels and "废止日期" in labels
+    assert "None" not in values and "False" not in values and "True" not in values
+    assert "未填写" in values
 
 
 def test_a_cited_document_cannot_be_deleted(client, editor_a, dept_a, reviewer):
