@@ -2,9 +2,10 @@
 
 The admin lists every row the user may see, drafts included, so it cannot use the public index
 (published items only). It filters the already-scoped queryset with the same query analysis
-as the public search: the query is normalised (width, case, traditional → simplified), split
-into terms, expanded by the synonyms, and each term must occur in one of the listed fields as
-a substring, or (for several Han characters) with all its characters in one field.
+as the public search (but as typed: no question reading): the query is normalised (width,
+case, traditional → simplified), split into terms, expanded by the synonyms, and each term must
+occur in one of the listed fields as a substring, or (for several Han characters) with all its
+characters in one field.
 """
 
 from django.db.models import Q
@@ -34,11 +35,12 @@ def search_condition(text: str, fields: list[str], guarded: tuple[Q, list[str]] 
     on rows that satisfy ``guard`` (signed letters: personal data are searched only in the
     user's own departments).
     """
-    query = parse_query(text, synonyms())
+    # As typed: editors look for names, not questions (no question reading).
+    query = parse_query(text, synonyms(), understand=False)
     if not query:
         return None
     condition = Q()
-    for term in query.terms:
+    for term in query.required:
         term_condition = NOTHING
         for alternative in term.alternatives:
             if alternative.kind not in ("han", "word"):

@@ -23,10 +23,13 @@ Every indexed text is turned into four token streams:
 The streams' tokens never look alike (two Han characters, one Han character, letters), so the
 backends keep the four streams of a field in one column and still match each stream alone.
 
-A query is a list of terms (split at spaces and between Han and other characters); each term
-has alternatives: the term itself, its synonyms, and for a latin word its readings as full
-pinyin and as initials. ``search.ranking`` says how terms match and how results are ordered;
-``search.backends`` turn the same parsed query into FTS5, tsquery or Elasticsearch DSL.
+A query is a list of terms (split at spaces, between Han and other characters, and around the
+question words and task phrasing of ``search.questions``); each term has alternatives: the term
+itself, its synonyms and everyday-word mappings (``Synonym``, ``search.vocabulary``), and for a
+latin word its readings as full pinyin and as initials. Task words are optional terms; content
+terms carry their units for relaxation. ``search.ranking`` says how terms match, how results
+are ordered and how a query that finds nothing is relaxed; ``search.backends`` turn the same
+parsed query into FTS5, tsquery or Elasticsearch DSL.
 """
 
 from __future__ import annotations
@@ -36,10 +39,12 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from opencc import OpenCC
 from pypinyin import Style, lazy_pinyin, pinyin
+
+from .questions import CONTENT, FUNCTION, GENERIC_WORDS, read_run
 
 # A query longer than this is cut: no certificate name or purpose is longer, and the cost of a
 # query grows with its length.
@@ -298,6 +303,9 @@ def analyze_texts(texts: Iterable[str]) -> FieldTokens:
 
 # --- query side ----------------------------------------------------------------------------------
 
+# At most this many alternatives per term (the term itself first, then its synonyms).
+MAX_ALTERNATIVES = 12
+
 
 @dataclass(frozen=True)
 class Alternative:
@@ -340,20 +348,65 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Term:
+    """A word of the query with its alternatives.
+
+    ``optional`` terms are task phrasing (办理, 申请, 需要 …; ``search.questions``): they never
+    narrow the results and only count where they stand next to a neighbouring term in an item.
+    ``units`` are the parts a content term may be relaxed into (its vocabulary words and the
+    characters between them); empty when the term is one unit.
+    """
+
     alternatives: tuple[Alternative, ...]
+    text: str = ""
+    optional: bool = False
+    units: tuple[Term, ...] = ()
+
+    @property
+    def meaningful(self) -> bool:
+        """Worth searching on its own: two characters or more (one character matches almost
+        anything), and not a word every item has (证明, 材料)."""
+        return len(self.text) >= 2 and self.text not in GENERIC_WORDS
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
     text: str  # the cleaned query, as shown back to the user
-    terms: tuple[Term, ...]
+    terms: tuple[Term, ...]  # in the order typed, optional task words included
+    ignored: tuple[str, ...] = ()  # question words dropped (怎么, 哪些, 吗 …)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
 
     @property
+    def required(self) -> tuple[Term, ...]:
+        """The terms every result must contain."""
+        return tuple(term for term in self.terms if not term.optional)
+
+    @property
+    def optional(self) -> tuple[Term, ...]:
+        return tuple(term for term in self.terms if term.optional)
+
+    @property
     def alternatives(self) -> list[Alternative]:
-        return [alt for term in self.terms for alt in term.alternatives]
+        return [alt for term in self.required for alt in term.alternatives]
+
+    @property
+    def units(self) -> tuple[Term, ...]:
+        """What relaxation may keep or leave out: each required term's units, in order."""
+        return tuple(unit for term in self.required for unit in (term.units or (term,)))
+
+
+class SynonymMap(dict):
+    """{word: other words to look for}, with the set of all the vocabulary's words (which keep
+    their characters together when a question is read; see ``search.questions``)."""
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self) | frozenset(w for values in self.values() for w in values)
+
+    @functools.cached_property
+    def longest(self) -> int:
+        return max(map(len, self.words), default=0)
 
 
 def _word_alternatives(word: str) -> list[Alternative]:
@@ -366,40 +419,34 @@ def _word_alternatives(word: str) -> list[Alternative]:
     return alternatives
 
 
+def _keys_in(run: str, synonyms: Mapping[str, Iterable[str]], longest: int) -> list[str]:
+    """The synonym keys that occur in ``run``, longest first (户口迁移 before 户口). A key inside
+    a longer key of its own group is left out (出生证 inside 出生证明: the longer key's
+    synonyms say it all)."""
+    found = {
+        run[start:end]
+        for start in range(len(run))
+        for end in range(start + 1, min(len(run), start + longest) + 1)
+        if run[start:end] in synonyms
+    }
+    keys = sorted(found, key=lambda key: (-len(key), run.index(key)))
+    return [
+        key
+        for key in keys
+        if not any(key in longer and longer in synonyms[key] for longer in keys if longer != key)
+    ]
+
+
 def _synonym_alternatives(run: str, synonyms: Mapping[str, Iterable[str]]) -> list[str]:
     """Other spellings of a Han run: each synonym key found in it, replaced by its synonyms."""
+    longest = synonyms.longest if isinstance(synonyms, SynonymMap) else max(map(len, synonyms))
     found: list[str] = []
-    for key, values in synonyms.items():
-        if key and key in run:
-            for value in values:
-                variant = run.replace(key, value)
-                if variant != run and variant not in found:
-                    found.append(variant)
+    for key in _keys_in(run, synonyms, longest):
+        for value in synonyms[key]:
+            variant = run.replace(key, value)
+            if variant != run and variant not in found:
+                found.append(variant)
     return found
-
-
-def parse_query(
-    raw: str | None, synonyms: Mapping[str, Iterable[str]] | None = None
-) -> ParsedQuery:
-    """Turn what the user typed into terms and alternatives (see the module docstring)."""
-    text = clean_query(raw)
-    synonyms = synonyms or {}
-    terms: list[Term] = []
-    seen: set[tuple[Alternative, ...]] = set()
-    for kind, run in runs(normalize(text)):
-        if kind == "word":
-            alternatives = _word_alternatives(run)
-            for variant in synonyms.get(run, ()):
-                alternatives.extend(_variant_alternatives(variant))
-        else:
-            alternatives = [Alternative("han", run)]
-            for variant in _synonym_alternatives(run, synonyms):
-                alternatives.extend(_variant_alternatives(variant))
-        key = tuple(dict.fromkeys(alternatives))
-        if key not in seen:
-            seen.add(key)
-            terms.append(Term(key))
-    return ParsedQuery(text=text, terms=tuple(terms))
 
 
 def _variant_alternatives(variant: str) -> list[Alternative]:
@@ -411,23 +458,116 @@ def _variant_alternatives(variant: str) -> list[Alternative]:
     return [Alternative(kind, run)]
 
 
+def _term(kind: str, run: str, synonyms, *, optional=False, units=()) -> Term:
+    if kind == "word":
+        alternatives = _word_alternatives(run)
+        variants = list(synonyms.get(run, ()))
+    else:
+        alternatives = [Alternative("han", run)]
+        variants = _synonym_alternatives(run, synonyms) if synonyms else []
+    for variant in variants:
+        alternatives.extend(_variant_alternatives(variant))
+    alternatives = tuple(dict.fromkeys(alternatives))[:MAX_ALTERNATIVES]
+    units = tuple(_term("han", unit, synonyms) for unit in units) if len(units) > 1 else ()
+    return Term(alternatives, text=run, optional=optional, units=units)
+
+
+def _spaced_pinyin_joined(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Consecutive latin words that are each one pinyin syllable were typed as pinyin with
+    spaces (lv shi, wu fan zui): they are read as one word (lvshi, wufanzui)."""
+    joined: list[tuple[str, str]] = []
+    for kind, run in parts:
+        syllable = kind == "word" and run in PINYIN_SYLLABLES
+        if syllable and joined and joined[-1][0] == "syllables":
+            joined[-1] = ("syllables", joined[-1][1] + run)
+        elif syllable:
+            joined.append(("syllables", run))
+        else:
+            joined.append((kind, run))
+    return [("word", run) if kind == "syllables" else (kind, run) for kind, run in joined]
+
+
+def parse_query(
+    raw: str | None,
+    synonyms: Mapping[str, Iterable[str]] | None = None,
+    *,
+    understand: bool = True,
+) -> ParsedQuery:
+    """Turn what the user typed into terms and alternatives (see the module docstring).
+
+    ``understand``: read questions and task phrasing (``search.questions``); when it leaves no
+    content word, the task words become the terms, and with no task word either the query is
+    searched as typed.
+    """
+    text = clean_query(raw)
+    synonyms = synonyms or {}
+    if isinstance(synonyms, SynonymMap):
+        words, longest = synonyms.words, synonyms.longest
+    else:
+        words = frozenset(synonyms) | frozenset(w for v in synonyms.values() for w in v)
+        longest = max(map(len, words), default=0)
+    # (kind, text, role, units) in the order typed
+    parts: list[tuple[str, str, str, tuple[str, ...]]] = []
+    for kind, run in _spaced_pinyin_joined(runs(normalize(text))):
+        if kind == "word" or not understand:
+            parts.append((kind, run, CONTENT, ()))
+        else:
+            parts += [("han", p.text, p.role, p.units) for p in read_run(run, words, longest)]
+    ignored = tuple(dict.fromkeys(p[1] for p in parts if p[2] == FUNCTION))
+    if understand and not any(role == CONTENT for _k, _t, role, _u in parts):
+        # Nothing but question and task words: the task words, joined as typed, are the terms.
+        kept: list[tuple[str, str, str, tuple[str, ...]]] = []
+        for kind, run, role, _units in parts:
+            if role == FUNCTION:
+                kept.append(("", "", FUNCTION, ()))
+            elif kept and kept[-1][2] == CONTENT and kind == kept[-1][0] == "han":
+                kept[-1] = ("han", kept[-1][1] + run, CONTENT, ())
+            else:
+                kept.append((kind, run, CONTENT, ()))
+        parts = [p for p in kept if p[2] == CONTENT]
+        if not parts:
+            return parse_query(raw, synonyms, understand=False)
+    terms: list[Term] = []
+    seen: set[tuple[Alternative, ...]] = set()
+    for kind, run, role, units in parts:
+        if role == FUNCTION:
+            continue
+        term = _term(kind, run, synonyms, optional=role != CONTENT, units=units)
+        if not term.optional:
+            if term.alternatives in seen:
+                continue
+            seen.add(term.alternatives)
+        terms.append(term)
+    if understand and any(t.meaningful for t in terms if not t.optional):
+        # A word every item has (证明, 材料) narrows nothing beside a meaningful one: it only
+        # counts where it stands next to it (户籍 证明 → 户籍证明 first), like a task word.
+        terms = [
+            replace(t, optional=True) if t.text in GENERIC_WORDS and not t.optional else t
+            for t in terms
+        ]
+    return ParsedQuery(text=text, terms=tuple(terms), ignored=ignored if understand else ())
+
+
 def normalize_synonym(text: str) -> str:
     """A synonym as it compares with normalised query runs: its Han characters, letters and
     digits only (spaces and punctuation dropped)."""
     return "".join(run for _kind, run in runs(normalize(text)))
 
 
-def synonym_map(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
-    """{term: synonyms} in both directions, from (term, synonym) pairs."""
+def synonym_map(rows: Iterable[tuple]) -> SynonymMap:
+    """{term: synonyms} from (term, synonym) rows, both ways, or (term, synonym, one_way) rows:
+    a one-way row maps the term to the synonym only."""
     mapping: dict[str, list[str]] = {}
-    for a, b in pairs:
-        a, b = normalize_synonym(a), normalize_synonym(b)
+    for row in rows:
+        a, b = normalize_synonym(row[0]), normalize_synonym(row[1])
+        one_way = len(row) > 2 and bool(row[2])
         if not a or not b or a == b:
             continue
         mapping.setdefault(a, [])
-        mapping.setdefault(b, [])
         if b not in mapping[a]:
             mapping[a].append(b)
-        if a not in mapping[b]:
-            mapping[b].append(a)
-    return {k: tuple(v) for k, v in mapping.items()}
+        if not one_way:
+            mapping.setdefault(b, [])
+            if a not in mapping[b]:
+                mapping[b].append(a)
+    return SynonymMap({k: tuple(v) for k, v in mapping.items()})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from catalog.enums import ExerciseLevel
 from catalog.models import EXERCISE_LEVEL_FIELDS
 
-from .analysis import FieldTokens, analyze_text, analyze_texts
+from .analysis import FieldTokens, analyze_text, analyze_texts, normalize, runs
 
 LEVEL_BITS = {level.value: 1 << i for i, level in enumerate(ExerciseLevel)}
 
@@ -44,6 +44,9 @@ class IndexDocument:
     # name starts with, in pinyin
     name_pinyin: str = ""
     name_initials: str = ""
+    # The name's searchable characters (Han characters, letters, digits): ties rank the shorter
+    # name first
+    name_length: int | None = None
     # The published texts, for Elasticsearch's highlighter (the database backends highlight
     # the rows they load).
     display: dict = field(default_factory=dict, compare=False)
@@ -66,8 +69,15 @@ class IndexDocument:
             self.body_tokens,
             self.name_pinyin,
             self.name_initials,
+            str(self.name_length),
         )
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def name_length(name: str) -> int:
+    """The number of characters of a name that search can match (punctuation and width left
+    out): 住所（经营场所）使用证明 → 10."""
+    return min(sum(len(run) for _kind, run in runs(normalize(name))), 32767)
 
 
 def body_texts(item, legal_bases, department_name: str) -> list[str]:
@@ -101,6 +111,7 @@ def build_document(item, legal_bases=None, department_name: str | None = None) -
         name_tokens=joined(name),
         name_pinyin=name.py,
         name_initials=name.pyi,
+        name_length=name_length(item.name),
         purpose_tokens=joined(analyze_text(item.purpose)),
         body_tokens=joined(analyze_texts(body)),
         display={

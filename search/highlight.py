@@ -106,7 +106,7 @@ def spans(text: str, query: ParsedQuery, *, scattered: bool) -> list[tuple[int, 
         return []
     norm = _normalized(text)
     found: list[tuple[int, int]] = []
-    for term in query.terms:
+    for term in query.required:
         exact = _exact_spans(norm, term)
         if not exact and scattered:
             exact = _scattered_spans(norm, term)
@@ -167,4 +167,4 @@ def matches(text: str, query: ParsedQuery) -> bool:
     if not query:
         return False
     norm = _normalized(text)
-    return all(_exact_spans(norm, t) or _scattered_spans(norm, t) for t in query.terms)
+    return all(_exact_spans(norm, t) or _scattered_spans(norm, t) for t in query.required)

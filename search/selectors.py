@@ -25,7 +25,7 @@ from .backends import (
     get_search_backend,
 )
 from .highlight import has_exact_hit, highlight, matches, snippet
-from .ranking import plan
+from .ranking import plan, relaxed_query
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     if mapping is None:
         from .models import Synonym
 
-        mapping = synonym_map(Synonym.objects.values_list("term", "synonym"))
+        mapping = synonym_map(Synonym.objects.values_list("term", "synonym", "one_way"))
         cache.set(SYNONYM_CACHE_KEY, mapping, 3600)
     return mapping
 
@@ -156,12 +156,62 @@ class SearchPage:
         return (self.page - 1) * PAGE_SIZE + 1
 
     @property
+    def answered(self) -> ParsedQuery | None:
+        """The query the results answer: the whole query, or the units relaxation kept."""
+        if self.results is not None and self.results.relaxed is not None:
+            return relaxed_query(self.query, self.results.relaxed)
+        return self.query
+
+    @property
     def only_scattered(self) -> bool:
         """There are results, but none contains a term exactly (a single character has no
         exact form: it is never "only scattered")."""
         if not (self.results and self.results.total) or self.results.exact_total:
             return False
-        return any(term.phrases for term in plan(self.query))
+        return any(term.phrases for term in plan(self.answered))
+
+    @property
+    def relaxed_words(self) -> list[str]:
+        """The words the relaxed results contain (empty: the results answer the whole query)."""
+        if not (self.results and self.results.relaxed is not None):
+            return []
+        return [term.text for term in self.answered.required]
+
+    @property
+    def left_out_words(self) -> list[str]:
+        """The words of the query that the relaxed results leave out."""
+        if not self.relaxed_words:
+            return []
+        used = set(self.results.relaxed)
+        return [unit.text for i, unit in enumerate(self.query.units) if i not in used]
+
+    @property
+    def understood(self) -> bool:
+        """The query was read as a question or task: words were dropped or made optional."""
+        return bool(self.query and (self.query.ignored or self.query.optional))
+
+    @property
+    def searched_words(self) -> list[str]:
+        return [term.text for term in self.query.required] if self.query else []
+
+    @property
+    def skipped_words(self) -> list[str]:
+        """Question and task words that did not narrow the search, in the order typed."""
+        if not self.query:
+            return []
+        words = [*self.query.ignored, *(t.text for t in self.query.optional)]
+        return list(dict.fromkeys(words))
+
+    @property
+    def looked_for(self) -> list[tuple[str, list[str]]]:
+        """(word, other words searched for it) of every term, and every meaningful part of a
+        term that relaxation looked for on its own, when nothing was found."""
+        terms = dict.fromkeys(self.query.required)
+        terms.update(dict.fromkeys(u for u in self.query.units if u.meaningful))
+        return [
+            (term.text, [a.text for a in term.alternatives[1:] if a.kind == "han"][:6])
+            for term in terms
+        ]
 
     def page_url(self, number: int) -> str:
         return "?" + urlencode(self.params(page=number))
@@ -407,7 +457,7 @@ def search_page(params) -> SearchPage:
     if page.results.total and page.page > page.num_pages:
         page.page = page.num_pages
         page.results = run_search(query, page.filters, page.page)
-    page.rows = _rows(page.results, query)
+    page.rows = _rows(page.results, page.answered)
     page.facets = _facets(page)
     if not page.results.exact_total:
         page.withdrawn = withdrawn_notices(query)

@@ -71,6 +71,9 @@ class SearchResults:
     exact_total: int  # results with an exact hit; the others matched scattered characters
     facets: dict[str, dict] = field(default_factory=dict)  # facet -> {value: count}
     backend: str = ""
+    # Set when nothing matched the whole query and these units of it (indexes into
+    # ``ParsedQuery.units``, see search.ranking) were searched instead.
+    relaxed: tuple[int, ...] | None = None
 
     @classmethod
     def empty(cls, backend: str = "") -> SearchResults:

@@ -2,274 +2,83 @@
 
 SQLite: one FTS5 table per field group (name, purpose, body) over the pre-tokenised columns of
 ``SearchDocument``; PostgreSQL: one generated tsvector column per group with a GIN index
-(migration 0002). Each term of a query is looked up as an exact phrase in each group with one
-full-text query; the row ids that come back become compressed bitmaps (``pyroaring``) that are
-combined with ``&``/``|``/``-`` into the matches, their ranking signals (``search.ranking``),
-the filters and the facet counts.
+(migration 0002; the expressions in ``dialects``). Each required term of a query is looked up
+as an exact phrase in each group with one full-text query, each pair of neighbouring terms as
+the phrases that put them together in the name and the purpose; the row ids that come back
+become compressed bitmaps (``pyroaring``) that are combined with ``&``/``|``/``-`` into the
+matches, their ranking signals (``search.ranking``), the filters and the facet counts. When
+nothing matches, the units of the query are counted subset by subset from the same bitmaps and
+the best subset answers (relaxation).
 
-What does not depend on the query is kept in memory for the current index version
-(``IndexSnapshot``, reloaded when the version changes): the facet values of every indexed item,
-the first tokens of its name (for the "name starts with the term" signal) and, filled as
-queries need them, the rows holding each single character (the *scattered* matches are
-intersections of these; the characters that occur in most names would otherwise make every
-such full-text query walk most of the index).
+What does not depend on the query is kept in memory per index version (``snapshot``), and
+follows publications through the index's change log, which every write here fills.
 """
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 from collections.abc import Iterable
-from itertools import islice
+from dataclasses import dataclass, field
 
 from django.db import connections, transaction
 from django.utils import timezone
-from pyroaring import BitMap, FrozenBitMap
+from pyroaring import BitMap
 
-from catalog.enums import ExerciseLevel, FocusArea, MatterType
-
-from ..analysis import TOKEN_RE, ParsedQuery
-from ..documents import LEVEL_BITS, IndexDocument
+from ..analysis import ParsedQuery, Term
+from ..documents import IndexDocument
 from ..ranking import (
     EXACT_SIGNAL_OF,
     EXACT_SIGNALS,
+    GROUPS,
     NAME_START,
     SCATTERED_SIGNAL_OF,
     SIGNAL_WEIGHTS,
-    plan,
+    TOGETHER_ALL,
+    TOGETHER_GROUPS,
+    TOGETHER_SOME,
+    best_candidate,
+    pair_plans,
+    relaxation_candidates,
+    relaxed_query,
+    term_plan,
 )
 from .base import FACETS, Hit, SearchFilters, SearchResults
+from .dialects import DIALECTS, checked
+from .snapshot import (
+    CHANGE_TABLE,
+    EMPTY,
+    MAX_PATCH,
+    START_COLUMNS,
+    STATE_TABLE,
+    TABLE,
+    IndexSnapshot,
+    phrase_key,
+)
 
-TABLE = "catalog_search_searchdocument"
-STATE_TABLE = "catalog_search_searchindexstate"
 BATCH = 500
 # Past this many changed documents a rebuild re-indexes the full-text tables in one go.
 BULK_THRESHOLD = 2000
-# How much of a name's token text the snapshot keeps to tell whether the name starts with a
-# phrase; longer phrases ask the full-text index.
-NAME_HEAD_CHARS = 48
-# At most this many single characters' rows are kept per snapshot (each at most a few KB:
-# a bitmap of the rows, compressed); past it the oldest are dropped.
-MAX_CACHED_CHARACTERS = 4000
-EMPTY = FrozenBitMap()
-# Where each token stream of a name starts: the name's token text starts with its characters'
-# and words' stream ("bi"); the pinyin streams have columns of their own.
-START_COLUMNS = {"bi": "name_tokens", "py": "name_pinyin", "pyi": "name_initials"}
-
-
-def _checked(token: str) -> str:
-    # Tokens come from search.analysis and can only hold [0-9a-z] and Han characters; checked
-    # again here because they are written into a full-text query string.
-    if not TOKEN_RE.match(token):
-        raise ValueError(f"unexpected token {token!r}")
-    return token
-
-
-class SqliteDialect:
-    """FTS5 MATCH expressions; every token is double-quoted, so no FTS5 syntax can leak in."""
-
-    @staticmethod
-    def _expression(clauses) -> str:
-        parts = []
-        for kind, tokens in clauses:
-            if kind in ("phrase", "start"):
-                caret = "^ " if kind == "start" else ""
-                parts.append(caret + '"' + " ".join(_checked(t) for t in tokens) + '"')
-            else:
-                parts.append("(" + " AND ".join(f'"{_checked(t)}"' for t in tokens) + ")")
-        return "(" + " OR ".join(parts) + ")"
-
-    def match_ids(self, cursor, group: str, clauses) -> BitMap:
-        """Ids of the rows matching any of ``clauses``."""
-        table = f"catalog_search_{group}_fts"
-        cursor.execute(
-            f"SELECT json_group_array(rowid) FROM {table} WHERE {table} MATCH %s",  # noqa: S608
-            [self._expression(clauses)],
-        )
-        return BitMap(json.loads(cursor.fetchone()[0]))
-
-    def start_ids(self, cursor, phrases) -> BitMap:
-        """Ids whose name starts with one of the phrases (FTS5 ``^``: first token)."""
-        return self.match_ids(cursor, "name", [("start", p) for p in phrases])
-
-    def begin_bulk(self, cursor) -> list[str]:
-        """Stop the per-row triggers (one FTS5 write per document is four times slower than
-        re-indexing from the document table at the end); returns their SQL for end_bulk."""
-        cursor.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-            ["catalog_search_document_%"],
-        )
-        triggers = cursor.fetchall()
-        for name, _sql in triggers:
-            cursor.execute(f"DROP TRIGGER {name}")
-        return [sql for _name, sql in triggers]
-
-    def end_bulk(self, cursor, state: list[str]) -> None:
-        for group in ("name", "purpose", "body"):
-            table = f"catalog_search_{group}_fts"
-            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")  # noqa: S608
-        for sql in state:
-            cursor.execute(sql)
-
-    def optimize(self, cursor) -> None:
-        # FTS5's 'optimize' (merging all segments) took seconds at 100,000 items and did not
-        # make queries measurably faster; the automatic merges are enough.
-        pass
-
-
-class PostgresDialect:
-    """tsquery text built from quoted lexemes (``'律师'``), never from the user's text."""
-
-    @staticmethod
-    def _expression(clauses) -> str:
-        parts = []
-        for kind, tokens in clauses:
-            joiner = " <-> " if kind == "phrase" else " & "
-            parts.append("(" + joiner.join(f"'{_checked(t)}'" for t in tokens) + ")")
-        return "(" + " | ".join(parts) + ")"
-
-    def match_ids(self, cursor, group: str, clauses) -> BitMap:
-        """Ids of the rows matching any of ``clauses``."""
-        cursor.execute(
-            f"SELECT array_agg(item_id) FROM {TABLE} WHERE {group}_tsv @@ %s::tsquery",  # noqa: S608
-            [self._expression(clauses)],
-        )
-        return BitMap(cursor.fetchone()[0] or ())
-
-    def start_ids(self, cursor, phrases) -> BitMap:
-        """Ids whose name starts with one of the phrases: the name column's token text starts
-        with the phrase's tokens (the GIN index narrows the rows first)."""
-        found = BitMap()
-        for tokens in phrases:
-            text = " ".join(_checked(t) for t in tokens)
-            query = " <-> ".join(f"'{t}'" for t in tokens)
-            cursor.execute(
-                f"SELECT array_agg(item_id) FROM {TABLE} "  # noqa: S608
-                "WHERE name_tsv @@ %s::tsquery AND (name_tokens = %s OR name_tokens LIKE %s)",
-                [query, text, text + " %"],
-            )
-            found |= BitMap(cursor.fetchone()[0] or ())
-        return found
-
-    def begin_bulk(self, cursor):
-        return None  # generated columns: nothing to suspend
-
-    def end_bulk(self, cursor, state) -> None:
-        pass
-
-    def optimize(self, cursor) -> None:
-        cursor.execute(f"ANALYZE {TABLE}")
-
-
-DIALECTS = {"sqlite": SqliteDialect, "postgresql": PostgresDialect}
-
-
-class IndexSnapshot:
-    """What the backend keeps in memory of one version of the index.
-
-    The facet values of every indexed item, as one bitmap per value (for filtering and
-    counting); each name's first token and the start of its token text (for the name-start
-    signal); and the rows holding each single character, per field group, loaded when a query
-    first needs them."""
-
-    def __init__(self, rows):
-        members: dict[str, dict] = {facet: {} for facet in FACETS}
-        ids: list[int] = []
-        # (stream, first token of the name's stream) -> {start of the stream's text: ids}
-        self.heads: dict[tuple[str, str], dict[str, list[int]]] = {}
-        streams = tuple(START_COLUMNS)
-        for item_id, department_id, matter_type, focus_area, levels, *heads in rows:
-            ids.append(item_id)
-            members["department"].setdefault(department_id, []).append(item_id)
-            members["matter_type"].setdefault(matter_type, []).append(item_id)
-            members["focus_area"].setdefault(focus_area, []).append(item_id)
-            for level, bit in LEVEL_BITS.items():
-                if levels & bit:
-                    members["level"].setdefault(level, []).append(item_id)
-            for stream, head in zip(streams, heads, strict=True):
-                if head:  # None: indexed before the pinyin columns existed (until a rebuild)
-                    by_head = self.heads.setdefault((stream, head.partition(" ")[0]), {})
-                    by_head.setdefault(head, []).append(item_id)
-        self.bitmaps = {
-            facet: {value: FrozenBitMap(value_ids) for value, value_ids in values.items()}
-            for facet, values in members.items()
-        }
-        self.ids = FrozenBitMap(ids)
-        self.characters: dict[tuple[str, str], FrozenBitMap] = {}
-        self._lock = threading.Lock()
-
-    def filter_bits(self, filters: SearchFilters, skip: str = "") -> BitMap | None:
-        """The items passing the filters, leaving out the facet ``skip``; None: no filter."""
-        bits = None
-        for facet in FACETS:
-            value = filters.value(facet)
-            if facet == skip or not value:
-                continue
-            value_bits = self.bitmaps[facet].get(value, EMPTY)
-            bits = value_bits if bits is None else bits & value_bits
-        return bits
-
-    def counts(self, facet: str, bits: BitMap) -> dict:
-        """{value: number of items in ``bits`` with that value}, in the facet's value order."""
-        values = self.bitmaps[facet]
-        order = VALUE_ORDER.get(facet, values)
-        counted = ((v, bits.intersection_cardinality(values[v])) for v in order if v in values)
-        return {v: n for v, n in counted if n}
-
-    def starting(self, matched: BitMap, starts) -> BitMap | None:
-        """The ids among ``matched`` (names holding one of the phrases) whose name starts with
-        one of the (stream, phrase) ``starts``; None when a phrase is longer than the kept
-        start of the names."""
-        found = BitMap()
-        for stream, tokens in starts:
-            text = " ".join(tokens)
-            if len(text) >= NAME_HEAD_CHARS:
-                return None
-            prefix = text + " "
-            for head, ids in self.heads.get((stream, tokens[0]), {}).items():
-                if head == text or head.startswith(prefix):
-                    found.update(ids)
-        return found & matched
-
-    def remember(self, characters: dict[tuple[str, str], BitMap]) -> None:
-        """Keep character rows read for this version (see DatabaseBackend.search)."""
-        with self._lock:
-            for key, bits in characters.items():
-                if len(self.characters) >= MAX_CACHED_CHARACTERS:
-                    del self.characters[next(iter(self.characters))]
-                self.characters[key] = FrozenBitMap(bits)
-
-
-# The order of the choice facets' values (computed once: the enums' ``values`` are rebuilt on
-# every access).
-VALUE_ORDER = {
-    "matter_type": tuple(MatterType.values),
-    "focus_area": tuple(FocusArea.values),
-    "level": tuple(ExerciseLevel.values),
-}
+# The change log keeps at least this many rows; older ones are pruned.
+KEEP_CHANGES = 10_000
 
 _snapshots: dict[tuple[str, str], tuple[int, IndexSnapshot]] = {}
 _snapshot_lock = threading.Lock()
 
 
-def _ordered(rows: BitMap, signal_bits: list[BitMap], stop: int) -> list[int]:
-    """The first ``stop`` ids of ``rows`` in ranking order: having each signal (in order of
-    precedence) before not having it, then by id. Only the partitions needed are walked."""
-    out: list[int] = []
+@dataclass
+class TermMatch:
+    """Where one term matches: all its rows, and per ranking signal the rows that have it."""
 
-    def walk(part: BitMap, level: int) -> None:
-        if len(out) >= stop or not part:
-            return
-        if level == len(signal_bits):
-            out.extend(islice(part, stop - len(out)))
-            return
-        signal = signal_bits[level]
-        walk(part & signal, level + 1)
-        walk(part - signal, level + 1)
+    bits: BitMap
+    signals: dict[str, BitMap] = field(default_factory=dict)
 
-    walk(rows, 0)
-    return out
+    @property
+    def exact(self) -> BitMap:
+        found = BitMap()
+        for signal in EXACT_SIGNALS:
+            found |= self.signals.get(signal, EMPTY)
+        return found
 
 
 class DatabaseBackend:
@@ -297,29 +106,27 @@ class DatabaseBackend:
         return row[0] if row else 0
 
     def snapshot(self, cursor, version: int) -> IndexSnapshot:
+        """The snapshot of ``version``: the one in memory, brought up to date from the change
+        log, or loaded afresh."""
         key = (self.alias, str(self.connection.settings_dict["NAME"]))
         cached = _snapshots.get(key)
         if cached and cached[0] == version:
             return cached[1]
         with _snapshot_lock:
-            cached = _snapshots.get(key)  # another thread may have loaded it meanwhile
+            cached = _snapshots.get(key)  # another thread may have brought it up meanwhile
             if cached and cached[0] == version:
                 return cached[1]
-            heads = ", ".join(f"substr({c}, 1, {NAME_HEAD_CHARS})" for c in START_COLUMNS.values())
-            cursor.execute(
-                "SELECT item_id, department_id, matter_type, focus_area, levels, "  # noqa: S608
-                f"{heads} FROM {TABLE}"
-            )
-            snapshot = IndexSnapshot(cursor.fetchall())
+            snapshot = cached[1].caught_up(cursor) if cached else None
+            if snapshot is None:
+                snapshot = IndexSnapshot.load(cursor)
             _snapshots[key] = (version, snapshot)
         return snapshot
 
-    def _match(
-        self, cursor, query: ParsedQuery, snapshot: IndexSnapshot, read: dict
-    ) -> tuple[BitMap, dict[str, BitMap]]:
-        """The ids matching every term, and for each ranking signal the ids that have it.
-        Character rows not in the snapshot yet are read and left in ``read``."""
+    def _term_match(self, cursor, term: Term, snapshot: IndexSnapshot, read: dict) -> TermMatch:
+        """Where ``term`` matches. Character rows not in the snapshot yet are read and left in
+        ``read``."""
         dialect = self.dialect
+        plan = term_plan(term)
 
         def characters(group: str, chars) -> BitMap:
             """The rows holding every one of ``chars`` in ``group``."""
@@ -336,37 +143,96 @@ class DatabaseBackend:
                     break
             return found if found is not None else EMPTY
 
+        match = TermMatch(BitMap())
+        exact = {}
+        for group in GROUPS:
+            exact[group] = self._phrase_ids(cursor, group, plan.phrases, snapshot, read)
+            match.signals[EXACT_SIGNAL_OF[group]] = exact[group]
+            match.bits |= exact[group]
+        if exact["name"] and plan.starts:
+            starting = snapshot.starting(exact["name"], plan.starts)
+            if starting is None:
+                starting = self._start_ids(cursor, plan.starts) & exact["name"]
+            match.signals[NAME_START] = starting
+        for group in ("name", "purpose"):
+            scattered = BitMap()
+            for chars in (*plan.scattered, *((c,) for c in plan.singles)):
+                scattered |= characters(group, chars)
+            # scattered only where the term is not exact: the exact signal says more
+            scattered -= exact[group]
+            match.signals[SCATTERED_SIGNAL_OF[group]] = scattered
+            match.bits |= scattered
+        for char in plan.singles:
+            match.bits |= characters("body", (char,))
+        return match
+
+    def _phrase_ids(self, cursor, group: str, phrases, snapshot: IndexSnapshot, read: dict):
+        """The rows holding one of ``phrases`` in ``group``: kept in the snapshot like the
+        character rows (a common phrase such as 证明 is most of the index, and reading it from
+        the full-text index is the bulk of a query's time), else read and left in ``read``."""
+        if not phrases:
+            return BitMap()
+        key = phrase_key(group, phrases)
+        bits = snapshot.characters.get(key)
+        if bits is None:
+            bits = read.get(key)
+            if bits is None:
+                clauses = [("phrase", tokens) for tokens in key[1]]
+                bits = read[key] = self.dialect.match_ids(cursor, group, clauses)
+        return bits
+
+    def _evaluate(
+        self, cursor, query: ParsedQuery, snapshot: IndexSnapshot, read: dict, memo: dict
+    ) -> tuple[BitMap, dict[str, BitMap]]:
+        """The ids matching every required term, and for each ranking signal the ids that have
+        it. Term matches are kept in ``memo`` (relaxation reuses them)."""
         signals: dict[str, BitMap] = {s: BitMap() for s in SIGNAL_WEIGHTS}
         matched: BitMap | None = None
-        for term in plan(query):
-            term_bits = BitMap()
-            phrases = term.phrase_clauses
-            exact = {}
-            for group in ("name", "purpose", "body"):
-                exact[group] = bits = (
-                    dialect.match_ids(cursor, group, phrases) if phrases else BitMap()
-                )
-                signals[EXACT_SIGNAL_OF[group]] |= bits
-                term_bits |= bits
-            if exact["name"] and term.starts:
-                starting = snapshot.starting(exact["name"], term.starts)
-                if starting is None:
-                    starting = self._start_ids(cursor, term.starts) & exact["name"]
-                signals[NAME_START] |= starting
-            for group in ("name", "purpose"):
-                scattered = BitMap()
-                for chars in (*term.scattered, *((c,) for c in term.singles)):
-                    scattered |= characters(group, chars)
-                # scattered only where the term is not exact: the exact signal says more
-                scattered -= exact[group]
-                signals[SCATTERED_SIGNAL_OF[group]] |= scattered
-                term_bits |= scattered
-            for char in term.singles:
-                term_bits |= characters("body", (char,))
-            matched = term_bits if matched is None else matched & term_bits
+        for term in query.required:
+            if term not in memo:
+                memo[term] = self._term_match(cursor, term, snapshot, read)
+            match = memo[term]
+            for signal, bits in match.signals.items():
+                signals[signal] |= bits
+            matched = match.bits if matched is None else matched & match.bits
             if not matched:
                 return BitMap(), signals
-        return matched if matched is not None else BitMap(), signals
+        if matched is None:
+            return BitMap(), signals
+        together = []
+        for pair in pair_plans(query):
+            bits = BitMap()
+            for group in TOGETHER_GROUPS:
+                bits |= self._phrase_ids(cursor, group, pair.phrases, snapshot, read)
+            together.append(bits & matched)
+        if together:
+            signals[TOGETHER_ALL] = BitMap.intersection(*together)
+            signals[TOGETHER_SOME] = BitMap.union(*together)
+        return matched, signals
+
+    def _relaxed(
+        self, cursor, query: ParsedQuery, snapshot: IndexSnapshot, read: dict, memo: dict
+    ) -> tuple[tuple[int, ...], BitMap, dict[str, BitMap]] | None:
+        """The best subset of the query's units that finds something (search.ranking)."""
+        candidates = relaxation_candidates(query)
+        if not candidates:
+            return None
+        units = query.units
+        matches = {}
+        for i in sorted({i for subset in candidates for i in subset}):
+            if units[i] not in memo:
+                memo[units[i]] = self._term_match(cursor, units[i], snapshot, read)
+            matches[i] = memo[units[i]]
+        counts = []
+        for subset in candidates:
+            bits = BitMap.intersection(*(matches[i].bits for i in subset))
+            exact = BitMap.union(*(matches[i].exact for i in subset))
+            counts.append((len(bits), bits.intersection_cardinality(exact)))
+        best = best_candidate(query, candidates, counts)
+        if best is None:
+            return None
+        bits, signals = self._evaluate(cursor, relaxed_query(query, best), snapshot, read, memo)
+        return best, bits, signals
 
     def _start_ids(self, cursor, starts) -> BitMap:
         """Ids whose name starts with one of the (stream, phrase) ``starts``, from the database
@@ -379,7 +245,7 @@ class DatabaseBackend:
             if stream == "bi":
                 continue
             column = START_COLUMNS[stream]
-            text = " ".join(_checked(t) for t in tokens)  # [0-9a-z] only: nothing LIKE reads
+            text = " ".join(checked(t) for t in tokens)  # [0-9a-z] only: nothing LIKE reads
             cursor.execute(
                 f"SELECT item_id FROM {TABLE} WHERE {column} = %s OR {column} LIKE %s",  # noqa: S608
                 [text, text + " %"],
@@ -395,9 +261,15 @@ class DatabaseBackend:
         with self.connection.cursor() as cursor:
             for _attempt in range(3):
                 read: dict[tuple[str, str], BitMap] = {}
+                memo: dict[Term, TermMatch] = {}
                 version = self._version(cursor)
                 snapshot = self.snapshot(cursor, version)
-                bits, signals = self._match(cursor, query, snapshot, read)
+                bits, signals = self._evaluate(cursor, query, snapshot, read, memo)
+                relaxed = None
+                if not bits:
+                    found = self._relaxed(cursor, query, snapshot, read, memo)
+                    if found is not None:
+                        relaxed, bits, signals = found
                 if self._version(cursor) == version:
                     snapshot.remember(read)
                     break
@@ -411,7 +283,7 @@ class DatabaseBackend:
             facets[facet] = snapshot.counts(facet, bits if others is None else bits & others)
         results = bits & snapshot.filter_bits(filters) if filters.active else bits
         order = [signals[s] for s in SIGNAL_WEIGHTS]
-        page = _ordered(results, order, offset + limit)[offset : offset + limit]
+        page = snapshot.ordered(results, order, offset + limit)[offset : offset + limit]
         hits = [
             Hit(item_id=i, score=sum(w for s, w in SIGNAL_WEIGHTS.items() if i in signals[s]))
             for i in page
@@ -425,6 +297,7 @@ class DatabaseBackend:
             exact_total=results.intersection_cardinality(exact),
             facets=facets,
             backend=self.name,
+            relaxed=relaxed,
         )
 
     def fingerprints(self) -> dict[int, str]:
@@ -434,17 +307,43 @@ class DatabaseBackend:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def _bump(self) -> None:
-        # A random version, never a counter: a rolled-back transaction's version must never
-        # come back later with other content (per-version caches would then be stale).
+    def _bump(self) -> int:
+        """A new index version. Every write calls it *first*: the update takes the lock of the
+        state row until the transaction ends, so index writes commit one after the other and
+        the change log's numbers follow the commit order (snapshots rely on it).
+
+        A random version, never a counter: a rolled-back transaction's version must never come
+        back later with other content (per-version caches would then be stale)."""
         version = secrets.randbits(62)
         with self.connection.cursor() as cursor:
             cursor.execute(f"UPDATE {STATE_TABLE} SET version = %s WHERE id = 1", [version])  # noqa: S608
             if cursor.rowcount == 0:
                 cursor.execute(
-                    f"INSERT INTO {STATE_TABLE} (id, version) VALUES (1, %s)",  # noqa: S608
+                    f"INSERT INTO {STATE_TABLE} (id, version, pruned_below) VALUES (1, %s, 0)",  # noqa: S608
                     [version],
                 )
+        return version
+
+    def _log(self, cursor, item_ids: list[int] | None, version: int) -> None:
+        """Note the changed items in the change log (None: everything changed), and prune it."""
+        rows = [[None, version]] if item_ids is None else [[i, version] for i in item_ids]
+        if len(rows) > MAX_PATCH:
+            rows = [[None, version]]  # snapshots would reload anyway
+        cursor.executemany(
+            f"INSERT INTO {CHANGE_TABLE} (item_id, version) VALUES (%s, %s)",  # noqa: S608
+            rows,
+        )
+        cursor.execute(f"SELECT MAX(id) FROM {CHANGE_TABLE}")  # noqa: S608
+        last = cursor.fetchone()[0]
+        cursor.execute(f"SELECT pruned_below FROM {STATE_TABLE} WHERE id = 1")  # noqa: S608
+        pruned_below = cursor.fetchone()[0]
+        if last - pruned_below > 2 * KEEP_CHANGES:
+            keep_from = last - KEEP_CHANGES
+            cursor.execute(f"DELETE FROM {CHANGE_TABLE} WHERE id < %s", [keep_from])  # noqa: S608
+            cursor.execute(
+                f"UPDATE {STATE_TABLE} SET pruned_below = %s WHERE id = 1",  # noqa: S608
+                [keep_from],
+            )
 
     @staticmethod
     def _row(document: IndexDocument):
@@ -459,6 +358,7 @@ class DatabaseBackend:
             name_tokens=document.name_tokens,
             name_pinyin=document.name_pinyin,
             name_initials=document.name_initials,
+            name_length=document.name_length,
             purpose_tokens=document.purpose_tokens,
             body_tokens=document.body_tokens,
             live_revision_id=document.live_revision_id,
@@ -472,18 +372,22 @@ class DatabaseBackend:
         if not documents:
             return
         with transaction.atomic(using=self.alias):
+            version = self._bump()
             manager = SearchDocument.objects.db_manager(self.alias)
             manager.filter(item_id__in=[d.item_id for d in documents]).delete()
             manager.bulk_create([self._row(d) for d in documents], batch_size=BATCH)
-            self._bump()
+            with self.connection.cursor() as cursor:
+                self._log(cursor, [d.item_id for d in documents], version)
 
     def delete(self, item_ids: Iterable[int]) -> None:
         from ..models import SearchDocument
 
         item_ids = list(item_ids)
         with transaction.atomic(using=self.alias):
+            version = self._bump()
             SearchDocument.objects.db_manager(self.alias).filter(item_id__in=item_ids).delete()
-            self._bump()
+            with self.connection.cursor() as cursor:
+                self._log(cursor, item_ids, version)
 
     COLUMNS = (
         "item_id",
@@ -494,6 +398,7 @@ class DatabaseBackend:
         "name_tokens",
         "name_pinyin",
         "name_initials",
+        "name_length",
         "purpose_tokens",
         "body_tokens",
         "live_revision_id",
@@ -514,6 +419,7 @@ class DatabaseBackend:
                 d.name_tokens,
                 d.name_pinyin,
                 d.name_initials,
+                d.name_length,
                 d.purpose_tokens,
                 d.body_tokens,
                 d.live_revision_id,
@@ -539,7 +445,9 @@ class DatabaseBackend:
     def rebuild(self, documents: Iterable[IndexDocument]) -> int:
         """Make the index hold exactly ``documents``: write what changed, drop the rest, in one
         transaction (readers see the old index until it commits)."""
-        count = changed = 0
+        count = 0
+        changed: list[int] = []
+        version = None
         dialect = self.dialect
         bulk = None  # set once many documents change: see SqliteDialect.begin_bulk
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
@@ -547,13 +455,19 @@ class DatabaseBackend:
             seen: set[int] = set()
             batch: list[IndexDocument] = []
 
+            def write(ids: list[int]) -> None:
+                nonlocal version
+                if ids and version is None:
+                    version = self._bump()  # the first write takes the lock (see _bump)
+                changed.extend(ids)
+
             def flush():
-                nonlocal changed, bulk
-                if bulk is None and changed + len(batch) > BULK_THRESHOLD:
+                nonlocal bulk
+                if bulk is None and len(changed) + len(batch) > BULK_THRESHOLD:
                     bulk = dialect.begin_bulk(cursor)
+                write([d.item_id for d in batch])
                 self._delete_rows(cursor, [d.item_id for d in batch if d.item_id in existing])
                 self._insert_rows(cursor, batch)
-                changed += len(batch)
                 batch.clear()
 
             for document in documents:
@@ -565,13 +479,13 @@ class DatabaseBackend:
                         flush()
             flush()
             gone = [i for i in existing if i not in seen]
+            write(gone)
             self._delete_rows(cursor, gone)
-            changed += len(gone)
             if bulk is not None:
                 dialect.end_bulk(cursor, bulk)
             if changed:
-                self._bump()
-        if changed > BULK_THRESHOLD:
+                self._log(cursor, changed if len(changed) <= MAX_PATCH else None, version)
+        if len(changed) > BULK_THRESHOLD:
             with self.connection.cursor() as cursor:
                 dialect.optimize(cursor)
         return count

@@ -6,10 +6,14 @@ The index holds the same pre-tokenised token columns as the database backend, an
 Elasticsearch and no plugins. The published texts are indexed too, with ``standard`` +
 ``cjk_width`` + ``lowercase`` (one token per Han character), for the highlighter only.
 
-Matching and ranking follow ``search.ranking``: each term is a ``bool`` of phrase and
-all-characters clauses, each ranking signal a ``constant_score`` clause with its weight, so
-``_score`` is exactly the database backend's score. Facets are ``filter`` + ``terms``
-aggregations (each without its own filter, the filters themselves a ``post_filter``).
+Matching and ranking follow ``search.ranking``: each required term is a ``bool`` of phrase
+and all-characters clauses, each ranking signal a ``constant_score`` clause with its weight (the
+"together" signals: pairs of neighbouring terms' joined phrases, all of them or at least one),
+so ``_score`` is exactly the database backend's score; ties are sorted by name length, then
+item id. Facets are ``filter`` + ``terms`` aggregations (each without its own filter, the filters
+themselves a ``post_filter``). A query that finds nothing is relaxed: one ``filters``
+aggregation counts every candidate subset of its units (with an exact-hit sub-aggregation),
+``search.ranking.best_candidate`` picks one, and that subset is searched.
 
 A rebuild creates a new index, bulk-loads it, and moves the alias in one atomic
 ``_aliases`` call before dropping the old index: searches never see a half-built index.
@@ -28,7 +32,21 @@ from elasticsearch.dsl import Document, Index, Integer, Keyword, Q, Search, Text
 
 from ..analysis import ParsedQuery
 from ..documents import IndexDocument
-from ..ranking import GROUPS, SIGNAL_WEIGHTS, TermPlan, plan
+from ..ranking import (
+    GROUPS,
+    SIGNAL_WEIGHTS,
+    TOGETHER_ALL,
+    TOGETHER_GROUPS,
+    TOGETHER_SOME,
+    PairPlan,
+    TermPlan,
+    best_candidate,
+    pair_plans,
+    plan,
+    relaxation_candidates,
+    relaxed_query,
+    term_plan,
+)
 from .base import FACETS, Hit, SearchBackendError, SearchFilters, SearchResults
 
 logger = logging.getLogger(__name__)
@@ -72,6 +90,7 @@ class ItemDocument(Document):
     name_token_text = Keyword(ignore_above=8000)
     name_pinyin_text = Keyword(ignore_above=8000)
     name_initials_text = Keyword(ignore_above=8000)
+    name_length = Integer()
     purpose_tokens = Text(analyzer=PRETOKENIZED, norms=False)
     body_tokens = Text(analyzer=PRETOKENIZED, norms=False)
     name = Text(analyzer=DISPLAY, norms=False)
@@ -97,6 +116,7 @@ class ItemDocument(Document):
             "name_token_text": document.name_tokens,
             "name_pinyin_text": document.name_pinyin,
             "name_initials_text": document.name_initials,
+            "name_length": document.name_length,
             "purpose_tokens": document.purpose_tokens,
             "body_tokens": document.body_tokens,
             **{
@@ -163,9 +183,16 @@ def _scattered_only(field: str, term: TermPlan) -> Q | None:
     return Q("bool", must=[_any(clauses)], must_not=exact)
 
 
-def signal_clauses(terms: list[TermPlan]) -> dict[str, list[Q]]:
+def _pair(pair: PairPlan) -> Q:
+    return _any([_phrase(f"{g}_tokens", p) for g in TOGETHER_GROUPS for p in pair.phrases])
+
+
+def signal_clauses(terms: list[TermPlan], pairs: list[PairPlan] = ()) -> dict[str, list[Q]]:
     phrases = [p for t in terms for p in t.phrases]
+    together = [_pair(pair) for pair in pairs]
     return {
+        TOGETHER_ALL: [Q("bool", filter=together)] if together else [],
+        TOGETHER_SOME: together,
         "name_start": [_starts(stream, p) for t in terms for stream, p in t.starts],
         "exact_name": [_phrase("name_tokens", p) for p in phrases],
         "exact_purpose": [_phrase("purpose_tokens", p) for p in phrases],
@@ -317,9 +344,10 @@ class ElasticsearchBackend:
         self, query: ParsedQuery, filters: SearchFilters, offset: int, limit: int
     ) -> Search:
         terms = plan(query)
+        signals = signal_clauses(terms, pair_plans(query))
         should = [
             Q("constant_score", filter=_any(clauses), boost=SIGNAL_WEIGHTS[signal])
-            for signal, clauses in signal_clauses(terms).items()
+            for signal, clauses in signals.items()
             if clauses
         ]
         search = Search(using=self.client, index=self.alias).query(
@@ -333,11 +361,7 @@ class ElasticsearchBackend:
                 facet, "filter", filter=Q("bool", filter=filter_clauses(filters, skip=facet))
             ).bucket("values", "terms", field=FACET_FIELDS[facet], size=1000)
         exact = _any(
-            [
-                c
-                for s in ("exact_name", "exact_purpose", "exact_body")
-                for c in signal_clauses(terms)[s]
-            ]
+            [c for s in ("exact_name", "exact_purpose", "exact_body") for c in signals[s]]
             or [Q("match_none")]
         )
         search.aggs.bucket("exact", "filter", filter=Q("bool", filter=[*active, exact]))
@@ -354,7 +378,11 @@ class ElasticsearchBackend:
                     search = search.highlight(field, number_of_fragments=0)
                 else:
                     search = search.highlight(field, fragment_size=60, number_of_fragments=1)
-        search = search.sort({"_score": {"order": "desc"}}, {"item_id": {"order": "asc"}})
+        search = search.sort(
+            {"_score": {"order": "desc"}},
+            {"name_length": {"order": "asc", "missing": "_last"}},
+            {"item_id": {"order": "asc"}},
+        )
         return search.source(["item_id"]).extra(track_total_hits=True)[offset : offset + limit]
 
     def search(
@@ -362,13 +390,15 @@ class ElasticsearchBackend:
     ) -> SearchResults:
         if not query:
             return SearchResults.empty(self.name)
-        search = self.build_search(query, filters, offset, limit)
-        try:
-            response = search.execute()
-        except es_exceptions.NotFoundError:
+        response = self._execute(self.build_search(query, filters, offset, limit))
+        if response is None:
             return SearchResults.empty(self.name)  # no index yet: nothing is published
-        except (es_exceptions.ApiError, es_exceptions.TransportError) as error:
-            raise SearchBackendError(str(error)) from error
+        relaxed = None
+        if not response.hits.total.value:
+            relaxed = self._relaxation(query)
+            if relaxed is not None:
+                subquery = relaxed_query(query, relaxed)
+                response = self._execute(self.build_search(subquery, filters, offset, limit))
         hits = []
         for hit in response.hits:
             highlights = {}
@@ -398,4 +428,44 @@ class ElasticsearchBackend:
             exact_total=aggs.exact.doc_count,
             facets=facets,
             backend=self.name,
+            relaxed=relaxed,
         )
+
+    def _execute(self, search: Search):
+        """The response, or None when there is no index yet."""
+        try:
+            return search.execute()
+        except es_exceptions.NotFoundError:
+            return None
+        except (es_exceptions.ApiError, es_exceptions.TransportError) as error:
+            raise SearchBackendError(str(error)) from error
+
+    def _relaxation(self, query: ParsedQuery) -> tuple[int, ...] | None:
+        """The best subset of the query's units that finds something (search.ranking): every
+        candidate counted, with and without an exact hit, in one request over the whole index."""
+        candidates = relaxation_candidates(query)
+        if not candidates:
+            return None
+        units = [term_plan(unit) for unit in query.units]
+        buckets = {}
+        for n, subset in enumerate(candidates):
+            matches = [term_query(units[i]) for i in subset]
+            exact = [
+                _phrase(f"{group}_tokens", phrase)
+                for i in subset
+                for group in GROUPS
+                for phrase in units[i].phrases
+            ]
+            buckets[f"{n}"] = Q("bool", filter=matches)
+            buckets[f"{n}-exact"] = Q("bool", filter=[*matches, _any(exact or [Q("match_none")])])
+        search = Search(using=self.client, index=self.alias).extra(size=0)
+        search.aggs.bucket("subsets", "filters", filters=buckets)
+        response = self._execute(search)
+        if response is None:
+            return None
+        counted = response.aggregations.subsets.buckets
+        counts = [
+            (counted[f"{n}"].doc_count, counted[f"{n}-exact"].doc_count)
+            for n in range(len(candidates))
+        ]
+        return best_candidate(query, candidates, counts)

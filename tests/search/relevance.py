@@ -9,7 +9,9 @@ Every case runs against every backend (tests/search/test_demo_catalog.py). Meani
 ``exclude``  these items are never among the results (drafts, items in review, sent back,
              withdrawn);
 ``none``     there are no results at all;
-``all_live`` the results are exactly the published items.
+``all_live`` the results are exactly the published items;
+``relaxed``  True: nothing matches the whole query and the results come from the best subset of
+             its words (search.ranking, relaxation); False: the whole query is answered.
 
 ``forms`` says which query forms and which fields a case exercises; test_relevance_set_covers…
 checks that every form and every searchable field is covered.
@@ -29,6 +31,10 @@ QUERY_FORMS = {
     "pinyin_initials",
     "synonym",
     "mixed_scripts",
+    "question",
+    "task_phrasing",
+    "everyday_word",
+    "words_apart",
 }
 FIELDS = {
     "name",
@@ -39,7 +45,7 @@ FIELDS = {
     "department",
     "conditions",
 }
-OTHER = {"ranking", "unpublished", "nothing"}
+OTHER = {"ranking", "unpublished", "nothing", "relaxation"}
 
 # Demo items that are not published: a draft, items in review, sent back, withdrawn.
 UNPUBLISHED = (
@@ -70,6 +76,7 @@ class Case:
     exclude: tuple[str, ...] = ()
     none: bool = False
     all_live: bool = False
+    relaxed: bool | None = None
 
     def __str__(self):
         return self.query
@@ -401,6 +408,169 @@ CASES = [
     Case("草稿甲乙丙", ("nothing", "unpublished"), none=True),
     Case("审核中丁戊己", ("nothing", "unpublished"), none=True),
     Case("退回庚辛壬", ("nothing", "unpublished"), none=True),
-    Case("低收入家庭", ("nothing", "unpublished"), none=True),
-    Case("营业执照", ("nothing", "synonym"), none=True),
+    # a pending (unpublished) change of an item mentions 低收入家庭成员: nothing has the phrase,
+    # relaxation answers with the published items about 家庭 and 收入
+    Case(
+        "低收入家庭",
+        ("unpublished", "relaxation"),
+        relaxed=True,
+        first=("mzj-dibao-income",),
+    ),
+    # 营业执照 is what 市场主体设立登记 issues (everyday word → the purpose items state)
+    Case("营业执照", ("everyday_word", "synonym"), order=("scjgj-business-premises",)),
 ]
+
+# --- issue 15: what citizens type -------------------------------------------------------------
+# Written from the demo catalog as a citizen would ask, not from the engine's answers: the
+# questions and task phrasing of a service counter, everyday words for the catalog's terms, and
+# names typed as separate words. Each expects the items a counter clerk would point to.
+RESIDENCE_PERMIT = ("gaj-residence-permit-address", "gaj-residence-permit-employment")
+DEATH = ("rsj-funeral-grant-death", "zrzyj-inheritance-death")
+FOOD_BUSINESS = ("scjgj-food-premises-distance", "scjgj-food-handler-health")
+CITIZEN_CASES = [
+    # questions: the content words stay, the question words go
+    Case("办理居住证需要哪些材料", ("question",), include=RESIDENCE_PERMIT, relaxed=False),
+    Case("居住证怎么办", ("question",), include=RESIDENCE_PERMIT, relaxed=False),
+    Case("怎么申请低保", ("question", "synonym"), first=("mzj-dibao-income",), relaxed=False),
+    Case("低保需要什么证明", ("question", "synonym"), first=("mzj-dibao-income",)),
+    Case("法律援助怎么申请", ("question",), first=("sfj-legal-aid-hardship",), relaxed=False),
+    Case("申请公租房要什么材料", ("question", "synonym"), first=("zjj-public-rental-no-housing",)),
+    Case("公共租赁住房如何申请", ("question",), first=("zjj-public-rental-no-housing",)),
+    Case("异地就医怎么备案", ("question",), first=("ybj-remote-residence",), relaxed=False),
+    Case("怎么开死亡证明", ("question", "task_phrasing"), first=DEATH, relaxed=False),
+    Case("失业了怎么领失业金", ("question", "synonym"), first=("rsj-unemployment-termination",)),
+    Case(
+        "当老师要开无犯罪证明吗",
+        ("question", "task_phrasing"),
+        first=("jtj-teacher-conduct",),
+        exclude=("wlgdj-entertainment-investor-record",),
+    ),
+    Case(
+        "公证员要无犯罪记录吗",
+        ("question",),
+        first=("sfj-notary-record",),
+        include=("sfj-lawyer-practice-record",),
+    ),
+    Case("办营业执照需要住所证明吗", ("question", "synonym"), first=("scjgj-business-premises",)),
+    Case(
+        "买房契税优惠要什么证明",
+        ("question", "everyday_word"),
+        first=("swj-deed-tax-family-housing",),
+    ),
+    Case("继承房子需要什么证明", ("question", "everyday_word"), first=("zrzyj-inheritance-death",)),
+    Case(
+        "孩子上学需要什么证明",
+        ("question", "everyday_word"),
+        first=("jtj-school-enrolment-residence",),
+    ),
+    Case(
+        "开澡堂要健康证吗", ("question", "everyday_word"), first=("wjw-public-place-staff-health",)
+    ),
+    Case("考医师资格证需要什么", ("question",), first=("wjw-physician-exam-practice",)),
+    Case("请问申请宅基地需要哪些手续", ("question",), first=("yblz-homestead-none",)),
+    Case(
+        "教师资格认定要带什么材料",
+        ("question",),
+        include=("jtj-teacher-diploma", "jtj-teacher-conduct"),
+    ),
+    Case("律师事务所设立分所需要什么", ("question",), first=("sfj-lawyer-branch",)),
+    Case("临时救助怎么申请呢", ("question",), first=("bdjlz-temporary-relief",)),
+    Case(
+        "特困供养需要哪些证明材料", ("question", "synonym"), first=("altabz-special-care-obligor",)
+    ),
+    Case("食品经营许可证怎么办理", ("question",), include=FOOD_BUSINESS),
+    # task phrasing: I want to get something done
+    Case("我想办律师执业证", ("task_phrasing",), first=("sfj-lawyer-practice-record",)),
+    Case("我想开饭店", ("task_phrasing", "everyday_word"), include=FOOD_BUSINESS),
+    Case("怎样开饭店", ("task_phrasing", "question", "everyday_word"), include=FOOD_BUSINESS),
+    Case(
+        "我想开个小超市", ("task_phrasing", "everyday_word"), include=("scjgj-food-handler-health",)
+    ),
+    Case(
+        "开个农药店要什么手续",
+        ("task_phrasing", "everyday_word"),
+        first=("nkj-pesticide-premises",),
+    ),
+    Case("开诊所", ("task_phrasing", "everyday_word"), first=("wjw-medical-institution-premises",)),
+    Case("开宾馆", ("task_phrasing", "everyday_word"), first=("wjw-public-place-staff-health",)),
+    Case("跑客运", ("task_phrasing", "everyday_word"), first=("jtysj-passenger-driver-record",)),
+    Case("卖烟花", ("task_phrasing", "everyday_word"), first=("yjglj-fireworks-retail-training",)),
+    Case(
+        "帮老人申请特困供养",
+        ("task_phrasing", "everyday_word"),
+        first=("altabz-special-care-obligor",),
+    ),
+    Case("给孩子办入学", ("task_phrasing",), first=("jtj-school-enrolment-residence",)),
+    Case("我要考建造师", ("task_phrasing",), first=("rsj-constructor-exam-years",)),
+    Case("申请成立社会团体", ("task_phrasing",), first=("mzj-social-org-premises",)),
+    Case("要申请施工许可证", ("task_phrasing",), first=("zjj-construction-funds",)),
+    Case(
+        "打官司没钱请律师",
+        ("task_phrasing", "everyday_word", "relaxation"),
+        first=("sfj-legal-aid-hardship",),
+    ),
+    # everyday words for the catalog's terms
+    Case("退休", ("everyday_word",), include=("rsj-no-employee-pension",)),
+    Case("看病报销", ("everyday_word",), include=("ybj-remote-residence", "ybj-spouse-unemployed")),
+    Case("人死了", ("everyday_word",), first=DEATH),
+    Case("去世", ("everyday_word",), first=DEATH),
+    Case("律师证", ("everyday_word", "synonym"), first=("sfj-lawyer-practice-record",)),
+    Case("律所开分所", ("everyday_word",), first=("sfj-lawyer-branch",)),
+    Case("良民证", ("everyday_word",), first=CRIMINAL_RECORD, exclude=UNPUBLISHED),
+    Case("没有房子证明", ("everyday_word",), first=("zjj-public-rental-no-housing",)),
+    Case("驾驶员无事故证明", ("everyday_word",), first=("jtysj-passenger-driver-record",)),
+    Case("盖房子", ("everyday_word",), first=("yblz-homestead-none",)),
+    Case("夫妻投靠落户", ("everyday_word",), first=("gaj-hukou-relatives",)),
+    Case("水厂", ("everyday_word",), first=("wjw-water-supply-staff-health",)),
+    Case("网吧", ("everyday_word", "nothing", "unpublished"), none=True),
+    # words typed apart: the item where they stand together first
+    Case(
+        "居住 证明",
+        ("words_apart", "ranking"),
+        first=("ybj-remote-residence", "jtj-school-enrolment-residence"),
+        include=RESIDENCE_PERMIT,
+    ),
+    Case("家庭 收入", ("words_apart", "ranking"), first=("mzj-dibao-income",)),
+    Case("无犯罪 证明 律师", ("words_apart", "ranking"), first=("sfj-lawyer-practice-record",)),
+    Case("食品 健康证", ("words_apart", "synonym"), first=("scjgj-food-handler-health",)),
+    Case("健康 合格 证明", ("words_apart", "ranking"), first=("wjw-public-place-staff-health",)),
+    Case("死亡 证明", ("words_apart", "ranking"), first=DEATH),
+    Case("工作 年限", ("words_apart", "ranking"), first=("rsj-constructor-exam-years",)),
+    Case("就医 备案 异地", ("words_apart",), first=("ybj-remote-residence",)),
+    # nothing has the whole query: the best part of it, said so
+    Case(
+        "老人去世了领抚恤金",
+        ("relaxation", "everyday_word"),
+        relaxed=True,
+        first=("rsj-funeral-grant-death",),
+    ),
+    Case(
+        "旅游大巴驾驶员",
+        ("relaxation", "everyday_word"),
+        relaxed=True,
+        first=("jtysj-passenger-driver-record",),
+    ),
+    Case(
+        "水厂工人体检",
+        ("relaxation", "everyday_word"),
+        relaxed=True,
+        first=("wjw-water-supply-staff-health",),
+    ),
+    Case(
+        "孩子转学",
+        ("relaxation", "everyday_word"),
+        relaxed=True,
+        first=("jtj-school-enrolment-residence",),
+    ),
+    Case("医保异地", ("relaxation", "synonym"), relaxed=True, first=("ybj-remote-residence",)),
+    Case(
+        "打工的孩子上学",
+        ("relaxation", "question"),
+        relaxed=True,
+        first=("jtj-school-enrolment-residence",),
+    ),
+    # not in the catalog, after looking for every part
+    Case("出国护照怎么办", ("question", "nothing"), none=True),
+    Case("我想办残疾证", ("task_phrasing", "nothing", "unpublished"), none=True),
+]
+CASES += CITIZEN_CASES

@@ -48,13 +48,13 @@ def listing(editor_a, dept_a, editor_b, dept_b, reviewer):
     ],
 )
 def test_editor_listing_search_understands_chinese_within_the_editors_scope(
-    client, editor_a, listing, query, expected
+    client, editor_a, listing, query, expected, without_vocabulary
 ):
     client.force_login(editor_a)
     assert listed(client, query) == expected
 
 
-def test_listing_search_uses_the_synonyms(client, editor_a, listing):
+def test_listing_search_uses_the_synonyms(client, editor_a, listing, without_vocabulary):
     Synonym.objects.create(term="户口", synonym="户籍")
     Synonym.objects.create(term="无犯罪", synonym="无违法犯罪记录")
     client.force_login(editor_a)
@@ -66,16 +66,32 @@ def test_reviewer_adds_a_synonym_that_the_public_search_uses_at_once(
     client, reviewer, editor_a, dept_a
 ):
     item = publish(make_item(editor_a, dept_a, name="甲局体检证明"), editor_a, reviewer)
-    assert "共找到" not in client.get("/search/", {"q": "健康证明"}).content.decode()
+    assert "共找到" not in client.get("/search/", {"q": "查体"}).content.decode()
+    client.force_login(reviewer)
+    response = client.post(reverse(f"{SYNONYMS}:add"), {"term": "查体", "synonym": "体检"})
+    assert response.status_code == 302
+    assert Synonym.objects.filter(term="查体", synonym="体检", one_way=False).exists()
+    client.logout()
+    body = client.get("/search/", {"q": "查体"}).content.decode()
+    assert f'<a href="/catalog/item/{item.pk}/">甲局<mark>体检</mark>证明</a>' in body
+
+
+def test_a_one_way_mapping_finds_the_catalog_word_but_not_the_other_way_round(
+    client, reviewer, editor_a, dept_a
+):
+    bought = publish(make_item(editor_a, dept_a, name="甲局红本证明"), editor_a, reviewer)
+    deed = publish(make_item(editor_a, dept_a, name="甲局不动产权属证明"), editor_a, reviewer)
     client.force_login(reviewer)
     response = client.post(
-        reverse(f"{SYNONYMS}:add"), {"term": "体检", "synonym": "健康证明", "note": ""}
+        reverse(f"{SYNONYMS}:add"),
+        {"term": "红本", "synonym": "不动产权属", "one_way": "on", "note": "俗称"},
     )
     assert response.status_code == 302
-    assert Synonym.objects.filter(term="体检", synonym="健康证明").exists()
     client.logout()
-    body = client.get("/search/", {"q": "健康证明"}).content.decode()
-    assert f'<a href="/catalog/item/{item.pk}/">甲局<mark>体检</mark>证明</a>' in body
+    found = client.get("/search/", {"q": "红本"}).content.decode()
+    assert f"/catalog/item/{bought.pk}/" in found and f"/catalog/item/{deed.pk}/" in found
+    found = client.get("/search/", {"q": "不动产权属"}).content.decode()
+    assert f"/catalog/item/{deed.pk}/" in found and f"/catalog/item/{bought.pk}/" not in found
 
 
 @pytest.mark.parametrize(
@@ -86,7 +102,9 @@ def test_reviewer_adds_a_synonym_that_the_public_search_uses_at_once(
         ("！！", "户籍", "检索词至少要包含一个汉字、字母或数字。"),
     ],
 )
-def test_synonym_form_refuses_useless_pairs(client, administrator, term, synonym, error):
+def test_synonym_form_refuses_useless_pairs(
+    client, administrator, term, synonym, error, without_vocabulary
+):
     Synonym.objects.create(term="户口", synonym="户籍")
     client.force_login(administrator)
     response = client.post(
@@ -97,7 +115,7 @@ def test_synonym_form_refuses_useless_pairs(client, administrator, term, synonym
     assert Synonym.objects.count() == 1
 
 
-def test_editors_cannot_change_synonyms(client, editor_a):
+def test_editors_cannot_change_synonyms(client, editor_a, without_vocabulary):
     client.force_login(editor_a)
     response = client.get(reverse(f"{SYNONYMS}:list"))
     assert response.status_code == 302

@@ -8,6 +8,7 @@ from publishing.services import item_withdraw
 from search.analysis import parse_query
 from search.backends import SearchFilters, get_database_backend
 from search.backends import database as database_backend
+from search.backends import snapshot as snapshot_module
 from search.ranking import NAME_START, plan
 
 from ..factories import make_item, publish
@@ -40,7 +41,7 @@ def test_a_search_that_overlaps_an_index_change_reads_again(
     assert found("明户") == [kept.pk, gone.pk]  # the characters' rows are now in memory
 
     calls = []
-    match = database_backend.DatabaseBackend._match
+    match = database_backend.DatabaseBackend._evaluate
 
     def match_then_remove(self, *args, **kwargs):
         answer = match(self, *args, **kwargs)
@@ -50,7 +51,7 @@ def test_a_search_that_overlaps_an_index_change_reads_again(
         calls.append(answer)
         return answer
 
-    monkeypatch.setattr(database_backend.DatabaseBackend, "_match", match_then_remove)
+    monkeypatch.setattr(database_backend.DatabaseBackend, "_evaluate", match_then_remove)
     results = backend.search(parse_query("明户"), SearchFilters(), offset=0, limit=100)
     assert len(calls) == 2
     assert gone.pk in calls[0][0]  # the first reading mixed the two versions
@@ -67,7 +68,7 @@ def test_a_phrase_longer_than_the_kept_name_start_asks_the_full_text_index(
     inside = publish(make_item(editor_a, dept_a, name="关于" + long_name), editor_a, reviewer)
     query = parse_query(long_name)
     stream, tokens = plan(query)[0].starts[0]
-    assert stream == "bi" and len(" ".join(tokens)) >= database_backend.NAME_HEAD_CHARS
+    assert stream == "bi" and len(" ".join(tokens)) >= snapshot_module.NAME_HEAD_CHARS
     results = get_database_backend().search(query, SearchFilters(), offset=0, limit=10)
     assert [h.item_id for h in results.hits] == [starting.pk, inside.pk]
     weights = database_backend.SIGNAL_WEIGHTS
@@ -75,7 +76,7 @@ def test_a_phrase_longer_than_the_kept_name_start_asks_the_full_text_index(
 
 
 def test_the_characters_kept_in_memory_are_bounded(editor_a, dept_a, reviewer, monkeypatch):
-    monkeypatch.setattr(database_backend, "MAX_CACHED_CHARACTERS", 3)
+    monkeypatch.setattr(snapshot_module, "MAX_CACHED_CHARACTERS", 3)
     item = publish(make_item(editor_a, dept_a, name="甲局户籍证明"), editor_a, reviewer)
     backend = get_database_backend()
     for text in ["明户", "籍甲", "局证"]:  # scattered: the rows of each character are read
@@ -120,3 +121,85 @@ def test_entries_indexed_before_the_pinyin_columns_are_found_until_the_rebuild_f
     )
     results = get_database_backend().search(parse_query("wfzjl"), SearchFilters())
     assert results.hits[0].score == 300  # starts with it, and has it
+
+
+def _snapshot():
+    backend = get_database_backend()
+    with backend.connection.cursor() as cursor:
+        return backend.snapshot(cursor, backend._version(cursor))
+
+
+def test_phrase_rows_kept_in_memory_follow_publications_without_reading_again(
+    editor_a, dept_a, reviewer
+):
+    first = publish(make_item(editor_a, dept_a, name="甲局户籍证明"), editor_a, reviewer)
+    assert found("户籍证明") == [first.pk]
+    key = snapshot_module.phrase_key("name", plan(parse_query("户籍证明"))[0].phrases)
+    assert set(_snapshot().characters[key]) == {first.pk}  # kept after the first search
+
+    second = publish(
+        make_item(editor_a, dept_a, name="乙局户籍证明", purpose="户口迁移"), editor_a, reviewer
+    )
+    other = publish(make_item(editor_a, dept_a, name="户口证明"), editor_a, reviewer)
+    # the kept rows were patched from the published items' token texts, not read again
+    assert set(_snapshot().characters[key]) == {first.pk, second.pk}
+    assert found("户籍证明") == [first.pk, second.pk]
+    assert other.pk not in found("户籍证明")
+    item_withdraw(item=first, user=reviewer, reason="已取消")
+    assert set(_snapshot().characters[key]) == {second.pk}
+    assert found("户籍证明") == [second.pk]
+
+
+def test_many_changes_at_once_forget_the_phrase_rows(editor_a, dept_a, reviewer, monkeypatch):
+    monkeypatch.setattr(snapshot_module, "MAX_PHRASE_PATCH", 0)
+    first = publish(make_item(editor_a, dept_a, name="甲局户籍证明"), editor_a, reviewer)
+    assert found("户籍证明") == [first.pk]
+    second = publish(make_item(editor_a, dept_a, name="乙局户籍证明"), editor_a, reviewer)
+    assert not any(isinstance(key[1], tuple) for key in _snapshot().characters)
+    assert found("户籍证明") == [first.pk, second.pk]  # read again from the full-text index
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "户籍证明",
+        "证明",
+        "无犯罪记录",
+        "wfzjl",
+        "wufanzui",
+        "最低生活保障申请",
+        "律师 事务所",
+        "居住证 申领",
+        "健康合格证明",
+        "8",
+    ],
+)
+def test_the_phrase_test_of_a_patch_agrees_with_the_full_text_index(
+    text, editor_a, dept_a, reviewer
+):
+    names = [
+        ("甲局户籍证明", "户口迁移"),
+        ("无犯罪记录证明", "申请律师执业"),
+        ("思想品德鉴定及无犯罪记录证明", "教师资格认定"),
+        ("家庭收入证明", "最低生活保障申请"),
+        ("拟任分所负责人执业经历证明", "律师事务所申请设立分所"),
+        ("居住地住址证明", "居住证申领"),
+        ("从业人员健康合格证明", "公共场所卫生许可（8类场所）"),
+    ]
+    for name, purpose in names:
+        publish(make_item(editor_a, dept_a, name=name, purpose=purpose), editor_a, reviewer)
+    backend = get_database_backend()
+    query = parse_query(text)
+    for term_plan in plan(query):
+        for group, column in snapshot_module.TOKEN_COLUMNS.items():
+            clauses = [("phrase", tokens) for tokens in term_plan.phrases]
+            with backend.connection.cursor() as cursor:
+                expected = backend.dialect.match_ids(cursor, group, clauses)
+                cursor.execute(f"SELECT item_id, {column} FROM {snapshot_module.TABLE}")  # noqa: S608
+                rows = cursor.fetchall()
+            held = {
+                item_id
+                for item_id, tokens in rows
+                if snapshot_module.holds_phrase(f" {tokens or ''} ", tuple(term_plan.phrases))
+            }
+            assert held == set(expected), (text, group)

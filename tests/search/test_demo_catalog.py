@@ -65,6 +65,8 @@ def test_relevance(case, backend_name, demo_catalog):
     problems = []
     if case.none and found:
         problems.append(f"expected no results, got {found}")
+    if case.relaxed is not None and (results.relaxed is not None) != case.relaxed:
+        problems.append(f"relaxed should be {case.relaxed}, is {results.relaxed}")
     if case.all_live and set(found) != live_keys(demo_catalog):
         problems.append(f"expected every published item, got {sorted(found)}")
     if case.first and set(found[: len(case.first)]) != set(case.first):
@@ -87,9 +89,10 @@ def test_elasticsearch_answers_exactly_like_the_database_index(case, demo_catalo
     assert [(h.item_id, h.score) for h in elasticsearch.hits] == [
         (h.item_id, h.score) for h in database.hits
     ]
-    assert (elasticsearch.total, elasticsearch.exact_total) == (
+    assert (elasticsearch.total, elasticsearch.exact_total, elasticsearch.relaxed) == (
         database.total,
         database.exact_total,
+        database.relaxed,
     )
     assert elasticsearch.facets == database.facets
 
@@ -147,11 +150,36 @@ def test_withdrawn_certificate_says_since_which_catalog_revision(client, demo_ca
 
 
 def test_nothing_found_says_not_in_the_catalog_and_gives_the_contacts(client, demo_catalog):
-    body = client.get("/search/", {"q": "营业执照"}).content.decode()
+    body = client.get("/search/", {"q": "出国护照"}).content.decode()
     assert "不在本旗实行告知承诺制的证明事项目录中" in body
+    assert '<p class="looked-for">已查找：“出国护照”，都没有找到。</p>' in body
     assert "0483-6021221" in body  # 司法局's public phone in the demo data
     assert 'href="/departments/"' in body
     assert "曾在证明事项目录中" not in body
+
+
+def test_a_question_says_which_words_were_searched_and_which_were_not_required(
+    client, demo_catalog
+):
+    body = client.get("/search/", {"q": "办理居住证需要哪些材料"}).content.decode()
+    assert "已按“居住证”检索；" in body
+    assert "“哪些”“办理”“需要”“材料”是提问用语或每个证明事项都有的词" in body
+    assert "居住证申领" in re.sub(r"</?mark>", "", body)
+    assert "不在本旗实行告知承诺制的证明事项目录中" not in body
+
+
+def test_a_relaxed_answer_says_it_is_only_partly_related_and_what_it_left_out(client, demo_catalog):
+    body = client.get("/search/", {"q": "老人去世了领抚恤金"}).content.decode()
+    assert "没有完全符合的结果，以下证明事项与“去世”“抚恤金”部分相关（不含“老人”）。" in body
+    assert "丧葬补助金和抚恤金领取" in re.sub(r"</?mark>", "", body)
+    assert "不在本旗实行告知承诺制的证明事项目录中" not in body
+
+
+def test_nothing_found_for_a_question_lists_every_meaningful_word_looked_for(client, demo_catalog):
+    body = client.get("/search/", {"q": "我想办出国护照 怎么签证"}).content.decode()
+    assert "不在本旗实行告知承诺制的证明事项目录中" in body
+    looked_for = re.search(r'<p class="looked-for">(.*?)</p>', body).group(1)
+    assert "“出国护照”" in looked_for and "“签证”" in looked_for
 
 
 def test_pinyin_hits_are_highlighted_in_the_characters(client, demo_catalog):
