@@ -54,10 +54,10 @@ class MonthFigures:
     average_working_days: float | None
 
 
-def monthly_figures(year: int | None = None) -> list[MonthFigures]:
+def monthly_figures(year: int | None = None, queryset=None) -> list[MonthFigures]:
     """Per department and month of receipt: received, closed (办结 or 不予受理), answered within
     the time limit, and the average working days to answer. Counts only, no contents."""
-    rows = Complaint.objects.all()
+    rows = Complaint.objects.all() if queryset is None else queryset
     if year:
         rows = rows.filter(year=year)
     rows = (
