@@ -126,8 +126,6 @@ def complaint_form(request, report=False):
 def complaint_done(request):
     """The receipt, shown once: the query code leaves the session when it is displayed."""
     receipt = request.session.pop(SESSION_KEY, None)
-    if receipt is None:
-        return redirect("public:complaint_lookup")
     return render(request, "public/complaint_done.html", {"receipt": receipt})
 
 

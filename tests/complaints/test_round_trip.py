@@ -198,3 +198,23 @@ def test_monthly_figures_count_on_time_and_average_working_days(dept, editor):
     )
     # 09-29 → 10-09: 9-30, 10-08, 10-09 = 3; → 10-13: + 10-10 (make-up), 10-12, 10-13 = 6
     assert row.average_working_days == 4.5
+
+
+def test_daily_reminders_go_to_the_department_and_overdue_to_the_justice_bureau(dept, editor):
+    from django.core.management import call_command
+
+    editor.email = "editor@gaj.example"
+    editor.save()
+    reviewer = make_user("sfj_reviewer", role=Role.REVIEWER)
+    reviewer.email = "review@sfj.example"
+    reviewer.save()
+    late, _ = file_complaint(dept)
+    fresh, _ = file_complaint(dept, now=RECEIVED + datetime.timedelta(days=16))
+    mail.outbox.clear()
+    call_command("complaint_reminders", "--date", "2026-10-20")
+    by_to = {tuple(m.to): m for m in mail.outbox}
+    department_mail = by_to[("editor@gaj.example",)]
+    assert late.number in department_mail.body and fresh.number in department_mail.body
+    bureau_mail = by_to[("review@sfj.example",)]
+    assert late.number in bureau_mail.body and "公安局" in bureau_mail.body
+    assert fresh.number not in bureau_mail.body
