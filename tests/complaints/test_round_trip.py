@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from complaints.enums import AnswerChannel, ComplaintStatus
 from complaints.models import Complaint
@@ -61,7 +62,7 @@ def test_submit_handle_answer_lookup(client, dept, editor, django_capture_on_com
     )
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.INVESTIGATING
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     with django_capture_on_commit_callbacks(execute=True):
         response = staff.post(
             reverse("complaint_admin_conclude", args=[complaint.pk]),
