@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from accounts.network import client_ip
 from catalog.models import CertificateItem
-from complaints.attachments import MAX_FILE_BYTES, MAX_FILES, AttachmentError, clean_attachments
+from complaints.attachments import MAX_FILES, MAX_TOTAL_BYTES, AttachmentError, clean_attachments
 from complaints.enums import ComplaintKind
 from complaints.forms import ComplaintForm, LookupForm
 from complaints.ratelimit import Limit, hit, peek
@@ -30,7 +30,7 @@ FILED_PER_CLIENT = Limit("client", getattr(settings, "COMPLAINTS_PER_CLIENT_PER_
 FILED_PER_CONTACT = Limit("contact", getattr(settings, "COMPLAINTS_PER_CONTACT_PER_DAY", 3), 86400)
 LOOKUPS = Limit("lookup", getattr(settings, "COMPLAINT_LOOKUPS_PER_10_MINUTES", 10), 600)
 # The files plus the text fields: anything larger is refused before it is read.
-MAX_REQUEST_BYTES = MAX_FILES * MAX_FILE_BYTES + 256 * 1024
+MAX_REQUEST_BYTES = MAX_TOTAL_BYTES + 512 * 1024
 SESSION_KEY = "complaint_receipt"
 
 
@@ -61,17 +61,25 @@ def _initial(request) -> dict:
     return {"department": int(department_id)} if department_id.isdigit() else {}
 
 
-@csrf_protect
+@csrf_exempt  # checked below, once the size is known: the check reads the whole body
 @never_cache
 def complaint_form(request, report=False):
     if request.method != "POST":
         form = ComplaintForm(initial=_initial(request), report=report)
         return _render_form(request, form, report=report)
-    address = client_ip(request) or "unknown"
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
         form = ComplaintForm(initial=_initial(request), report=report)
-        notice = f"提交的内容过大（附件最多{MAX_FILES}个，每个不超过5MB），请压缩附件后重新提交。"
+        notice = (
+            f"提交的内容过大（附件最多{MAX_FILES}个，每个不超过5MB、合计不超过10MB），"
+            "请压缩附件后重新提交。"
+        )
         return _render_form(request, form, report=report, status=413, notice=notice)
+    return _complaint_post(request, report=report)
+
+
+@csrf_protect
+def _complaint_post(request, report):
+    address = client_ip(request) or "unknown"
     form = ComplaintForm(request.POST, request.FILES, report=report)
     verdict = hit(ATTEMPTS, address)
     if not verdict.allowed:

@@ -19,6 +19,8 @@ from .enums import AttachmentKind
 
 MAX_FILES = 3
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# All files together; with the text, below nginx's client_max_body_size (12m, deploy/nginx.conf).
+MAX_TOTAL_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 PDF_FORBIDDEN = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b")
 FORMATS = {"JPEG": AttachmentKind.JPEG, "PNG": AttachmentKind.PNG}
@@ -90,4 +92,6 @@ def clean_attachments(uploads) -> list[CleanAttachment]:
     uploads = list(uploads)
     if len(uploads) > MAX_FILES:
         raise AttachmentError(f"最多上传{MAX_FILES}个附件。")
+    if sum(upload.size for upload in uploads) > MAX_TOTAL_BYTES:
+        raise AttachmentError("附件合计不能超过10MB，请压缩后上传。")
     return [clean_attachment(upload) for upload in uploads]

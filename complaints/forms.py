@@ -67,7 +67,8 @@ class ComplaintForm(CleanTextFormMixin, forms.Form):
     attachments = MultipleFileField(
         label="附件（可不传）",
         required=False,
-        help_text=f"JPG、PNG图片或PDF文件，最多{MAX_FILES}个，每个不超过5MB；图片中的拍摄地点等信息会被去除。",
+        help_text=f"JPG、PNG图片或PDF文件，最多{MAX_FILES}个，每个不超过5MB、合计不超过10MB；"
+        "图片中的拍摄地点等信息会被去除。",
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
     )
     contact_name = forms.CharField(label="姓名（可不填）", max_length=50, required=False)

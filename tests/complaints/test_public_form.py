@@ -205,3 +205,17 @@ def test_attachments_are_not_served_by_the_public_media_url(client, department):
     client.post(FORM, {**post_data(department), "attachments": [upload]})
     name = Complaint.objects.get().attachments.get().file.name
     assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_attachments_together_above_10mb_are_refused():
+    from complaints.attachments import AttachmentError, clean_attachments
+
+    files = [_upload(f"{i}.png", b"\x89PNG" + b"0" * (3_600_000), "image/png") for i in range(3)]
+    with pytest.raises(AttachmentError, match="附件合计不能超过10MB"):
+        clean_attachments(files)
+
+
+def test_oversized_request_is_refused_before_the_csrf_check_reads_it(department):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(FORM, post_data(department), CONTENT_LENGTH=str(11 * 1024 * 1024))
+    assert response.status_code == 413
