@@ -78,6 +78,11 @@ class Complaint(CleanTextMixin, models.Model):
     received_at = models.DateTimeField("受理时间", default=timezone.now)
     received_on = models.DateField("受理日期")
     due_on = models.DateField("办理期限")
+    due_on_estimated = models.BooleanField(
+        "办理期限按周一至周五估算",
+        default=False,
+        help_text="受理时系统还没有当年的节假日安排，期限暂按周一至周五计算。",
+    )
     status = models.CharField(
         "状态", max_length=16, choices=ComplaintStatus.choices, default=ComplaintStatus.RECEIVED
     )

@@ -22,6 +22,7 @@ class PublicStatus:
     number: str
     status: str
     due_on: datetime.date
+    due_on_estimated: bool
     answer: str
     answered_on: datetime.date | None
 
@@ -38,6 +39,7 @@ def lookup(number: str, code: str) -> PublicStatus | None:
         number=complaint.number,
         status=complaint.get_status_display(),
         due_on=complaint.due_on,
+        due_on_estimated=complaint.due_on_estimated,
         answer=complaint.answer if closed else "",
         answered_on=complaint.answered_on if closed else None,
     )

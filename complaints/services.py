@@ -123,7 +123,7 @@ def complaint_submit(
     if errors:
         raise ValidationError(errors)
     received_on = timezone.localdate(now)
-    due_on, _provisional = due_date(received_on)
+    due_on, estimated = due_date(received_on)
     sequence = _next_sequence(received_on.year)
     code = new_query_code()
     department = fields["department"]
@@ -145,6 +145,7 @@ def complaint_submit(
         received_at=now,
         received_on=received_on,
         due_on=due_on,
+        due_on_estimated=estimated,
     )
     for attachment in attachments:
         ComplaintAttachment.objects.create(

@@ -71,11 +71,18 @@ def test_due_date_in_a_year_the_calendar_does_not_know_counts_weekdays_provision
     assert due_date(D(2099, 3, 6)) == (D(2099, 3, 13), True)
 
 
+def test_complaint_in_an_unknown_year_is_received_with_an_estimated_due_date(department):
+    complaint, _ = file_complaint(
+        department, now=datetime.datetime(2099, 3, 6, 9, 0, tzinfo=SHANGHAI)
+    )
+    assert (complaint.due_on, complaint.due_on_estimated) == (D(2099, 3, 13), True)
+
+
 def test_filed_complaint_is_received_and_due_across_the_holiday(department):
     complaint, _ = file_complaint(department, now=RECEIVED)
     assert complaint.status == ComplaintStatus.RECEIVED
     assert complaint.received_on == D(2026, 9, 29)
-    assert complaint.due_on == D(2026, 10, 12)
+    assert (complaint.due_on, complaint.due_on_estimated) == (D(2026, 10, 12), False)
     assert complaint.department == complaint.filed_department == department
 
 
