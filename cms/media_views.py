@@ -29,7 +29,8 @@ def private_media(request, path: str):
     if not user_may_see_uploads(request.user):
         raise Http404("文件不存在")
     name = posixpath.normpath(path)
-    if name.startswith(("..", "/")) or name == ".":
+    # complaint attachments: only through the complaint's own admin page (department scope)
+    if name.startswith(("..", "/", "complaints/")) or name == ".":
         raise Http404("文件不存在")
     try:
         if not default_storage.exists(name):

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
 
-from . import error_views, guide_views, letter_views, media_views, views
+from . import complaint_views, error_views, guide_views, letter_views, media_views, views
 from .sitemaps import SITEMAPS
 
 public_patterns = [
@@ -30,6 +30,15 @@ public_patterns = [
     path("catalog/revisions/", views.revision_list, name="revisions"),
     path("catalog/revisions/<int:pk>/", views.revision_detail, name="revision"),
     path("departments/", views.department_list, name="departments"),
+    path("complaints/", complaint_views.complaint_form, name="complaint"),
+    path("complaints/report/", complaint_views.complaint_report, name="complaint_report"),
+    path("complaints/received/", complaint_views.complaint_done, name="complaint_done"),
+    path("complaints/lookup/", complaint_views.complaint_lookup, name="complaint_lookup"),
+    path(
+        "complaints/statistics/",
+        complaint_views.complaint_statistics,
+        name="complaint_statistics",
+    ),
     path("feed/", views.CatalogFeed(), name="feed"),
 ]
 

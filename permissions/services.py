@@ -31,6 +31,7 @@ ITEM = "catalog.{}_certificateitem"
 GUIDE = "catalog.{}_serviceguide"
 LETTER = "commitments.{}_commitmentletter"
 LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
+COMPLAINT = "complaints.{}_complaint"  # complaints from the public (ADR 014)
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
@@ -40,6 +41,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         # signed letters are registered, corrected by withdrawal, never deleted
         *(LETTER.format(a) for a in ("add", "change", "view")),
         LEGAL_DOCUMENT.format("view"),
+        # complaints are handled (investigated, answered, transferred), never deleted
+        *(COMPLAINT.format(a) for a in ("change", "view")),
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
@@ -47,6 +50,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         GUIDE.format("view"),
         LETTER.format("view"),
         LEGAL_DOCUMENT.format("view"),
+        COMPLAINT.format("view"),
     ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
@@ -64,6 +68,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "commitments.view_holidayyear",
         # the justice bureau keeps the registry of legal documents
         *(LEGAL_DOCUMENT.format(a) for a in ("add", "change", "delete", "view")),
+        # sees every complaint and transfers one filed with the wrong department
+        *(COMPLAINT.format(a) for a in ("change", "view")),
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -77,6 +83,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LETTER.format("view"),
         "commitments.view_holidayyear",
         LEGAL_DOCUMENT.format("view"),
+        COMPLAINT.format("view"),
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",

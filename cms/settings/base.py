@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "catalog",
     "publishing",
     "commitments",
+    "complaints",
     "search",
     "fixtures",
     "accounts",

@@ -30,6 +30,8 @@ from django.utils.translation import gettext
 from catalog.services import item_review, item_update
 from commitments.letters.services import letter_register
 from commitments.workdays.services import holiday_year_save
+from complaints.enums import ComplaintKind
+from complaints.services import complaint_submit
 from permissions.enums import Role
 from publishing.services import catalog_revision_publish, item_withdraw
 from search.models import Synonym
@@ -62,6 +64,7 @@ ALLOWED_WORDS = {
     "JPG": "image format",
     "JPEG": "image format",
     "PNG": "image format",
+    "TS": "prefix of the complaints' tracking numbers (投诉, TS2026-000123)",
     "WEBP": "image format",
 }
 # Whole strings allowed although English, each with the reason. Keep this short.
@@ -421,6 +424,15 @@ def build_world():
         fields=person(received_on=today, signed_on=today),
         disclose=False,
     )
+    complaint, _code = complaint_submit(
+        fields={
+            "kind": ComplaintKind.STILL_DEMANDED,
+            "department": department,
+            "item": items["published"],
+            "description": "窗口仍要求提供已改为告知承诺的无犯罪记录证明。",
+            "contact_phone": "13800001111",
+        }
+    )
     Synonym.objects.create(term="户口", synonym="户籍", note="常见说法")
     holiday_year_save(
         user=users[Role.ADMINISTRATOR],
@@ -435,6 +447,7 @@ def build_world():
         "items": items,
         "guides": guides,
         "letter": letter,
+        "complaint": complaint,
         "resubmission": resubmission,
         "data_strings": tuple(u for u, _ in names.values()),
     }
@@ -461,16 +474,23 @@ def role_pages(role, world):
         f"{item_url('workflow_history', items['resubmitted'])}detail/{world['resubmission']}/",
     ]
     editing = ("draft", "at_leader", "sent_back", "published", "pending", "withdrawn")
+    complaint_pages = [
+        f"/admin/complaints/{world['complaint'].pk}/",
+        "/admin/complaints/statistics/",
+        "/admin/complaints/?queue=overdue",
+    ]
     pages = {
         Role.EDITOR: [
             *(item_url("edit", items[state]) for state in editing),
             guide_url("edit", guides["draft"]),
             f"/admin/letters/{world['letter'].pk}/",
+            *complaint_pages,
             *history,
         ],
         Role.LEADER: [
             item_url("edit", items["at_leader"]),
             f"/admin/review/{items['at_leader'].pk}/",
+            *complaint_pages,
             *history,
         ],
         Role.REVIEWER: [
@@ -480,11 +500,13 @@ def role_pages(role, world):
             f"/admin/review/guide/{guides['in_review'].pk}/",
             item_url("unpublish", items["published"]),
             item_url("edit", items["withdrawn"]),
+            *complaint_pages,
             *history,
         ],
         Role.SUPERVISOR: [
             item_url("inspect", items["published"]),
             item_url("edit", pending),
+            *complaint_pages,
             *history,
         ],
         Role.ADMINISTRATOR: [

@@ -64,6 +64,11 @@ def page_urls(site) -> dict[str, str]:
         "revision": reverse("public:revision", args=[site["revision"].pk]),
         "search": reverse("search:results") + "?q=律师",
         "search without result": reverse("search:results") + "?q=宇宙飞船驾驶证",
+        "complaint form": reverse("public:complaint") + f"?item={item.pk}",
+        "false commitment report": reverse("public:complaint_report"),
+        "complaint receipt revisited": reverse("public:complaint_done"),
+        "complaint lookup": reverse("public:complaint_lookup"),
+        "complaint statistics": reverse("public:complaint_statistics"),
         "not found": reverse("public:item", args=[987654]),
         "withdrawn item": reverse("public:item", args=[site["withdrawn"].pk]),
     }

@@ -24,6 +24,8 @@ def with_wechat(url: str) -> str:
 def main_html(response) -> str:
     """<main> with WeChat's parameters taken out of the links that keep the query string."""
     main = str(BeautifulSoup(response.content, "html.parser").main)
+    # the CSRF token of a form is masked anew for every response
+    main = re.sub(r'(<input name="csrfmiddlewaretoken"[^>]*value=")[^"]*', r"\1", main)
     return re.sub(r"(from=singlemessage|isappinstalled=0)(&amp;)?", "", main)
 
 
