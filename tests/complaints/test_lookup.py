@@ -28,7 +28,7 @@ def test_right_code_shows_status_and_due_date_only(client, filed):
     response = client.post(LOOKUP, {"number": complaint.number.lower(), "code": code})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "已受理" in page and "2026-10-12" in page
+    assert "已受理" in page and "2026年10月12日" in page
     for private in ("王女士", "13800001111", "wang@example.com", "无犯罪记录证明", "公安局"):
         assert private not in page
 
