@@ -1,10 +1,11 @@
-"""Admin registration only: signed letters and the working-day calendar (URLs and names kept
+"""Admin registration only: cases, signed letters and the working-day calendar (URLs and names kept
 from when they lived in ``publishing``)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .cases import views as case_views
 from .letters import views as letter_views
 from .workdays import views as workday_views
 
@@ -25,6 +26,12 @@ def register_urls():
             letter_views.letter_form_sent_view,
             name="letter_admin_form_sent",
         ),
+        path("cases/", case_views.case_list, name="cases_admin"),
+        path("cases/open/", case_views.case_open_view, name="case_open"),
+        path("cases/choices/", case_views.choice_tally, name="case_choices"),
+        path("cases/deadlines/", case_views.return_deadline_view, name="case_deadlines"),
+        path("cases/<int:pk>/", case_views.case_detail, name="case_admin_detail"),
+        path("cases/<int:pk>/<slug:action>/", case_views.case_action, name="case_admin_action"),
         path("workdays/", workday_views.holiday_years, name="holiday_years"),
         path("workdays/add/", workday_views.holiday_year_edit, name="holiday_year_add"),
         path("workdays/<int:year>/", workday_views.holiday_year_edit, name="holiday_year_edit"),
@@ -41,6 +48,11 @@ def letters_menu_item():
     return LettersMenuItem(
         "承诺书登记", reverse("letters_admin"), icon_name="doc-full-inverse", order=160
     )
+
+
+@hooks.register("register_admin_menu_item")
+def cases_menu_item():
+    return LettersMenuItem("办件", reverse("cases_admin"), icon_name="tasks", order=155)
 
 
 class HolidaysMenuItem(MenuItem):

@@ -1,18 +1,24 @@
-"""The casework's models: signed letters (``letters``) and the working-day calendar
-(``workdays``). Every name is importable as ``from commitments.models import X``.
+"""The casework's models: signed letters (``letters``), the working-day calendar
+(``workdays``) and the cases (``cases``). Every name is importable as
+``from commitments.models import X``.
 
 The tables keep the names they had in ``publishing`` (``Meta.db_table``): the models moved
 between apps without touching the database (docs/adr/012-casework.md)."""
 
+from .cases import Case, CaseQuerySet, ChoiceEntry, ReturnDeadline
 from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
 from .workdays import CalendarDayKind, HolidayDay, HolidayYear
 
 __all__ = [
     "CalendarDayKind",
+    "Case",
+    "CaseQuerySet",
+    "ChoiceEntry",
     "CommitmentLetter",
     "CommitmentLetterQuerySet",
     "HolidayDay",
     "HolidayYear",
     "LetterAccessLog",
     "LetterCounter",
+    "ReturnDeadline",
 ]
