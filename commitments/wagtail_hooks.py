@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from .cases import views as case_views
 from .letters import views as letter_views
+from .verification import views as verification_views
 from .workdays import views as workday_views
 
 
@@ -32,6 +33,23 @@ def register_urls():
         path("cases/deadlines/", case_views.return_deadline_view, name="case_deadlines"),
         path("cases/<int:pk>/", case_views.case_detail, name="case_admin_detail"),
         path("cases/<int:pk>/<slug:action>/", case_views.case_action, name="case_admin_action"),
+        path("verification/", verification_views.task_list, name="verification_list"),
+        path("verification/<int:pk>/", verification_views.task_detail, name="verification_detail"),
+        path(
+            "verification/<int:pk>/assign/",
+            verification_views.task_assign,
+            name="verification_assign",
+        ),
+        path(
+            "verification/<int:pk>/record/",
+            verification_views.task_record,
+            name="verification_record",
+        ),
+        path(
+            "verification/evidence/<int:pk>/",
+            verification_views.evidence_download,
+            name="verification_evidence",
+        ),
         path("workdays/", workday_views.holiday_years, name="holiday_years"),
         path("workdays/add/", workday_views.holiday_year_edit, name="holiday_year_add"),
         path("workdays/<int:year>/", workday_views.holiday_year_edit, name="holiday_year_edit"),
@@ -53,6 +71,11 @@ def letters_menu_item():
 @hooks.register("register_admin_menu_item")
 def cases_menu_item():
     return LettersMenuItem("办件", reverse("cases_admin"), icon_name="tasks", order=155)
+
+
+@hooks.register("register_admin_menu_item")
+def verification_menu_item():
+    return LettersMenuItem("核查任务", reverse("verification_list"), icon_name="search", order=165)
 
 
 class HolidaysMenuItem(MenuItem):

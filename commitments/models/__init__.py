@@ -1,5 +1,6 @@
 """The casework's models: signed letters (``letters``), the working-day calendar
-(``workdays``) and the cases (``cases``). Every name is importable as
+(``workdays``) the cases (``cases``) and their verification
+(``verification``). Every name is importable as
 ``from commitments.models import X``.
 
 The tables keep the names they had in ``publishing`` (``Meta.db_table``): the models moved
@@ -7,6 +8,12 @@ between apps without touching the database (docs/adr/012-casework.md)."""
 
 from .cases import Case, CaseQuerySet, ChoiceEntry, ReturnDeadline
 from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
+from .verification import (
+    VerificationEvidence,
+    VerificationResult,
+    VerificationTask,
+    VerificationTaskQuerySet,
+)
 from .workdays import CalendarDayKind, HolidayDay, HolidayYear
 
 __all__ = [
@@ -21,4 +28,8 @@ __all__ = [
     "LetterAccessLog",
     "LetterCounter",
     "ReturnDeadline",
+    "VerificationEvidence",
+    "VerificationResult",
+    "VerificationTask",
+    "VerificationTaskQuerySet",
 ]
