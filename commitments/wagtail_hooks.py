@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .cases import views as case_views
+from .false_commitments import views as false_views
 from .letters import views as letter_views
 from .verification import views as verification_views
 from .workdays import views as workday_views
@@ -50,6 +51,20 @@ def register_urls():
             verification_views.evidence_download,
             name="verification_evidence",
         ),
+        path("false-commitments/", false_views.case_list, name="false_commitments_admin"),
+        path(
+            "false-commitments/open/<int:result_pk>/",
+            false_views.case_open,
+            name="false_commitment_open",
+        ),
+        path(
+            "false-commitments/<int:pk>/", false_views.case_detail, name="false_commitment_detail"
+        ),
+        path(
+            "false-commitments/<int:pk>/<slug:action>/",
+            false_views.case_action,
+            name="false_commitment_action",
+        ),
         path("workdays/", workday_views.holiday_years, name="holiday_years"),
         path("workdays/add/", workday_views.holiday_year_edit, name="holiday_year_add"),
         path("workdays/<int:year>/", workday_views.holiday_year_edit, name="holiday_year_edit"),
@@ -76,6 +91,13 @@ def cases_menu_item():
 @hooks.register("register_admin_menu_item")
 def verification_menu_item():
     return LettersMenuItem("核查任务", reverse("verification_list"), icon_name="search", order=165)
+
+
+@hooks.register("register_admin_menu_item")
+def false_commitments_menu_item():
+    return LettersMenuItem(
+        "不实承诺案件", reverse("false_commitments_admin"), icon_name="warning", order=166
+    )
 
 
 class HolidaysMenuItem(MenuItem):

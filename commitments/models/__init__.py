@@ -1,12 +1,13 @@
 """The casework's models: signed letters (``letters``), the working-day calendar
-(``workdays``) the cases (``cases``) and their verification
-(``verification``). Every name is importable as
+(``workdays``) the cases (``cases``), their verification
+(``verification``) and false commitments (``false_commitments``). Every name is importable as
 ``from commitments.models import X``.
 
 The tables keep the names they had in ``publishing`` (``Meta.db_table``): the models moved
 between apps without touching the database (docs/adr/012-casework.md)."""
 
 from .cases import Case, CaseQuerySet, ChoiceEntry, ReturnDeadline
+from .false_commitments import FalseCommitment, Measure, RectificationFollowUp
 from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
 from .verification import (
     VerificationEvidence,
@@ -23,10 +24,13 @@ __all__ = [
     "ChoiceEntry",
     "CommitmentLetter",
     "CommitmentLetterQuerySet",
+    "FalseCommitment",
     "HolidayDay",
     "HolidayYear",
     "LetterAccessLog",
     "LetterCounter",
+    "Measure",
+    "RectificationFollowUp",
     "ReturnDeadline",
     "VerificationEvidence",
     "VerificationResult",
