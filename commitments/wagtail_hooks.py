@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .cases import views as case_views
+from .dashboard.panels import CaseworkPanel, OverdueByDepartmentPanel
 from .false_commitments import views as false_views
 from .letters import views as letter_views
 from .verification import views as verification_views
@@ -111,3 +112,8 @@ class HolidaysMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def holidays_menu_item():
     return HolidaysMenuItem("节假日安排", reverse("holiday_years"), icon_name="date", order=600)
+
+
+@hooks.register("construct_homepage_panels")
+def add_casework_panels(request, panels):
+    panels.extend([CaseworkPanel(request), OverdueByDepartmentPanel(request)])

@@ -9,6 +9,7 @@ between apps without touching the database (docs/adr/012-casework.md)."""
 from .cases import Case, CaseQuerySet, ChoiceEntry, ReturnDeadline
 from .false_commitments import FalseCommitment, Measure, RectificationFollowUp
 from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
+from .reminders import ReminderKind, ReminderSent
 from .verification import (
     VerificationEvidence,
     VerificationResult,
@@ -31,6 +32,8 @@ __all__ = [
     "LetterCounter",
     "Measure",
     "RectificationFollowUp",
+    "ReminderKind",
+    "ReminderSent",
     "ReturnDeadline",
     "VerificationEvidence",
     "VerificationResult",
