@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .assistance import views as assistance_views
 from .cases import views as case_views
 from .dashboard.panels import CaseworkPanel, OverdueByDepartmentPanel
 from .false_commitments import views as false_views
@@ -66,6 +67,13 @@ def register_urls():
             false_views.case_action,
             name="false_commitment_action",
         ),
+        path("assistance/", assistance_views.request_list, name="assistance_list"),
+        path(
+            "assistance/new/<int:task_pk>/",
+            assistance_views.request_new,
+            name="assistance_new",
+        ),
+        path("assistance/<int:pk>/", assistance_views.request_detail, name="assistance_detail"),
         path("workdays/", workday_views.holiday_years, name="holiday_years"),
         path("workdays/add/", workday_views.holiday_year_edit, name="holiday_year_add"),
         path("workdays/<int:year>/", workday_views.holiday_year_edit, name="holiday_year_edit"),
@@ -99,6 +107,11 @@ def false_commitments_menu_item():
     return LettersMenuItem(
         "不实承诺案件", reverse("false_commitments_admin"), icon_name="warning", order=166
     )
+
+
+@hooks.register("register_admin_menu_item")
+def assistance_menu_item():
+    return LettersMenuItem("协助核查", reverse("assistance_list"), icon_name="group", order=167)
 
 
 class HolidaysMenuItem(MenuItem):

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from catalog.models import Department
-from commitments.models import Case, ReminderKind, VerificationTask
+from commitments.models import AssistanceRequest, Case, ReminderKind, VerificationTask
 from commitments.workdays import UnknownCalendarYear, add_working_days
 
 from ..letters.enums import LetterChannel
@@ -90,6 +90,26 @@ def clerk_queues(department_ids, today: datetime.date, limit: int = 50) -> list[
             overdue=True,
         ),
         Queue(
+            "assistance_received",
+            "收到的协助核查请求（待答复）",
+            list(
+                AssistanceRequest.objects.unanswered()
+                .filter(assisting_department_id__in=department_ids)
+                .order_by("due_on")[:limit]
+            ),
+            reverse("assistance_list"),
+        ),
+        Queue(
+            "assistance_sent",
+            "发出的协助核查请求（待答复）",
+            list(
+                AssistanceRequest.objects.unanswered()
+                .filter(requesting_department_id__in=department_ids)
+                .order_by("due_on")[:limit]
+            ),
+            reverse("assistance_list"),
+        ),
+        Queue(
             "awaiting_conclusion",
             "待办结的办件",
             list(cases.awaiting_conclusion()[:limit]),
@@ -100,7 +120,8 @@ def clerk_queues(department_ids, today: datetime.date, limit: int = 50) -> list[
 
 def overdue_by_department(today: datetime.date) -> list[dict]:
     """Per department with anything overdue: forms not sent, letters not returned,
-    verifications not done (the justice bureau's supervision)."""
+    verifications not done, assistance requests it has not answered (the justice bureau's
+    supervision)."""
     forms = Count(
         "pk",
         filter=Q(
@@ -130,9 +151,15 @@ def overdue_by_department(today: datetime.date) -> list[dict]:
         .annotate(n=Count("pk"))
         .values_list("department_id", "n")
     )
+    assistance_counts = dict(
+        AssistanceRequest.objects.overdue(today)
+        .values("assisting_department_id")
+        .annotate(n=Count("pk"))
+        .values_list("assisting_department_id", "n")
+    )
     rows = []
     for department in Department.objects.filter(
-        pk__in=set(case_counts) | set(task_counts)
+        pk__in=set(case_counts) | set(task_counts) | set(assistance_counts)
     ).order_by("sort_order", "pk"):
         counts = case_counts.get(department.pk, {})
         row = {
@@ -140,8 +167,9 @@ def overdue_by_department(today: datetime.date) -> list[dict]:
             "forms": counts.get("forms", 0),
             "returns": counts.get("returns", 0),
             "verifications": task_counts.get(department.pk, 0),
+            "assistance": assistance_counts.get(department.pk, 0),
         }
-        if row["forms"] or row["returns"] or row["verifications"]:
+        if any(row[k] for k in ("forms", "returns", "verifications", "assistance")):
             rows.append(row)
     return rows
 
@@ -186,4 +214,14 @@ def reminder_items(department_id: int, today: datetime.date):
             task.pk,
             f"承诺书{task.letter.number_label}（{task.letter.item_name}）核查期限{task.due_on:%Y-%m-%d}已过，尚未登记核查结果",
             task.assigned_to,
+        )
+    for request in AssistanceRequest.objects.overdue(today).filter(
+        assisting_department_id=department_id
+    ):
+        yield (
+            ReminderKind.ASSISTANCE_OVERDUE,
+            request.pk,
+            f"协助核查请求{request.pk}（{request.requesting_department.name}请求）"
+            f"应于{request.due_on:%Y-%m-%d}前答复，逾期未答复",
+            None,
         )

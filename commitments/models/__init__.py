@@ -6,6 +6,7 @@
 The tables keep the names they had in ``publishing`` (``Meta.db_table``): the models moved
 between apps without touching the database (docs/adr/012-casework.md)."""
 
+from .assistance import AssistanceReply, AssistanceRequest, AssistanceRequestQuerySet
 from .cases import Case, CaseQuerySet, ChoiceEntry, ReturnDeadline
 from .false_commitments import FalseCommitment, Measure, RectificationFollowUp
 from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
@@ -19,6 +20,9 @@ from .verification import (
 from .workdays import CalendarDayKind, HolidayDay, HolidayYear
 
 __all__ = [
+    "AssistanceReply",
+    "AssistanceRequest",
+    "AssistanceRequestQuerySet",
     "CalendarDayKind",
     "Case",
     "CaseQuerySet",

@@ -47,16 +47,18 @@ def test_the_clerks_queues_hold_their_departments_work_only(world):
         "return_overdue": [world["return_overdue"].pk],
         "verification_due": [world["returned"].letter.verification.pk],
         "verification_overdue": [world["task_overdue"].pk],
+        "assistance_received": [],
+        "assistance_sent": [],
         "awaiting_conclusion": [world["returned"].pk],
     }
 
 
 def test_the_justice_bureau_sees_overdue_counts_of_every_department(world):
     rows = [
-        (r["department"].name, r["forms"], r["returns"], r["verifications"])
+        (r["department"].name, r["forms"], r["returns"], r["verifications"], r["assistance"])
         for r in overdue_by_department(TODAY)
     ]
-    assert rows == [("甲局", 1, 1, 1), ("乙局", 0, 1, 0)]
+    assert rows == [("甲局", 1, 1, 1, 0), ("乙局", 0, 1, 0, 0)]
 
 
 @pytest.fixture
@@ -94,8 +96,8 @@ def test_dashboard_panels_by_role(client, world, on_today, role, sees_queues, se
     if role == "author_b":
         assert world["return_overdue"].label not in queues
     if sees_departments:
-        assert "<td>甲局</td><td>1</td><td>1</td><td>1</td>" in departments
-        assert "<td>乙局</td><td>0</td><td>1</td><td>0</td>" in departments
+        assert "<td>甲局</td><td>1</td><td>1</td><td>1</td><td>0</td>" in departments
+        assert "<td>乙局</td><td>0</td><td>1</td><td>0</td><td>0</td>" in departments
 
 
 def test_reminders_are_sent_once_each(world):
