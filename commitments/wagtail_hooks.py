@@ -10,6 +10,7 @@ from .cases import views as case_views
 from .dashboard.panels import CaseworkPanel, OverdueByDepartmentPanel
 from .false_commitments import views as false_views
 from .letters import views as letter_views
+from .sampling import views as sampling_views
 from .verification import views as verification_views
 from .workdays import views as workday_views
 
@@ -74,6 +75,10 @@ def register_urls():
             name="assistance_new",
         ),
         path("assistance/<int:pk>/", assistance_views.request_detail, name="assistance_detail"),
+        path("sampling/", sampling_views.run_list, name="sampling_list"),
+        path("sampling/new/", sampling_views.run_new, name="sampling_new"),
+        path("sampling/inspectors/", sampling_views.inspector_list, name="sampling_inspectors"),
+        path("sampling/<int:pk>/", sampling_views.run_detail, name="sampling_detail"),
         path("workdays/", workday_views.holiday_years, name="holiday_years"),
         path("workdays/add/", workday_views.holiday_year_edit, name="holiday_year_add"),
         path("workdays/<int:year>/", workday_views.holiday_year_edit, name="holiday_year_edit"),
@@ -112,6 +117,13 @@ def false_commitments_menu_item():
 @hooks.register("register_admin_menu_item")
 def assistance_menu_item():
     return LettersMenuItem("协助核查", reverse("assistance_list"), icon_name="group", order=167)
+
+
+@hooks.register("register_admin_menu_item")
+def sampling_menu_item():
+    return LettersMenuItem(
+        "双随机抽查", reverse("sampling_list"), icon_name="crosshairs", order=168
+    )
 
 
 class HolidaysMenuItem(MenuItem):

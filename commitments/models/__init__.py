@@ -11,6 +11,7 @@ from .cases import Case, CaseQuerySet, ChoiceEntry, ReturnDeadline
 from .false_commitments import FalseCommitment, Measure, RectificationFollowUp
 from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
 from .reminders import ReminderKind, ReminderSent
+from .sampling import Inspector, SamplingDraw, SamplingRun
 from .verification import (
     VerificationEvidence,
     VerificationResult,
@@ -32,6 +33,7 @@ __all__ = [
     "FalseCommitment",
     "HolidayDay",
     "HolidayYear",
+    "Inspector",
     "LetterAccessLog",
     "LetterCounter",
     "Measure",
@@ -39,6 +41,8 @@ __all__ = [
     "ReminderKind",
     "ReminderSent",
     "ReturnDeadline",
+    "SamplingDraw",
+    "SamplingRun",
     "VerificationEvidence",
     "VerificationResult",
     "VerificationTask",

@@ -14,29 +14,32 @@ from commitments.workdays import UnknownCalendarYear, add_working_days
 from .enums import FALLBACK_TIME_LIMIT_DAYS, TaskOrigin
 
 
-def task_due_on(letter, days: int):
-    """``days`` working days after the letter was signed, or a ValidationError at the field."""
+def task_due_on(start, days: int, field="signed_on"):
+    """``days`` working days after ``start``, or a ValidationError at ``field``."""
     try:
-        return add_working_days(letter.signed_on, days)
+        return add_working_days(start, days)
     except UnknownCalendarYear as e:
-        raise ValidationError({"signed_on": [f"无法计算核查期限：{e}"]}) from e
+        raise ValidationError({field: [f"无法计算核查期限：{e}"]}) from e
 
 
-def verification_task_for_letter(*, letter, origin=TaskOrigin.ITEM_RULE, method=None):
-    """The task of a newly registered letter (None for an item exempt from verification,
-    unless the letter was drawn by a sampling run, which passes its own method)."""
+def verification_task_for_letter(
+    *, letter, origin=TaskOrigin.ITEM_RULE, method=None, start=None, days=None, assigned_to=None
+):
+    """The task of a newly registered letter (None for an item exempt from verification).
+    A sampling run passes its own method, start (the day of the draw) and time limit."""
     item = letter.item
     method = method or item.verification_method
     if method == VerificationMethod.EXEMPT:
         return None
-    days = item.verification_time_limit_days or FALLBACK_TIME_LIMIT_DAYS
+    days = days or item.verification_time_limit_days or FALLBACK_TIME_LIMIT_DAYS
     task = VerificationTask(
         letter=letter,
         department_id=letter.department_id,
         method=method,
         origin=origin,
         time_limit_days=days,
-        due_on=task_due_on(letter, days),
+        due_on=task_due_on(start or letter.signed_on, days),
+        assigned_to=assigned_to,
     )
     task.save()
     return task
