@@ -19,7 +19,8 @@ def evidence_storage():
 
 class VerificationTaskQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(results__isnull=True)
+        """Not yet checked; a withdrawn commitment is no longer checked (三(五))."""
+        return self.filter(results__isnull=True, letter__withdrawn_on__isnull=True)
 
     def due_by(self, day):
         return self.open().filter(due_on__lte=day)
