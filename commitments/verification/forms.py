@@ -66,7 +66,7 @@ class ResultForm(CleanTextFormMixin, forms.Form):
     files = MultipleFileField(
         label="核查证据",
         required=False,
-        help_text="PDF或JPG、PNG图片，每个文件不超过10MB；图片的拍摄信息（EXIF）会被去除。"
+        help_text="PDF或JPG、PNG图片，每个文件不超过10MB；图片中的拍摄时间、地点等附加信息会被去除。"
         "证据只向本单位工作人员提供，每次查看都会记录。",
     )
     correct = forms.BooleanField(label="更正上一次核查结果", required=False)
