@@ -292,7 +292,7 @@ def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> 
         **_applicant_values(fields),
         **values,
     )
-    verification_task_for_letter(letter=letter)
+    verification_task_for_letter(letter=letter, user=user)
     return letter
 
 

@@ -141,6 +141,7 @@ def sampling_run(
     ):
         task = verification_task_for_letter(
             letter=letters[letter_id],
+            user=user,
             origin=TaskOrigin.SAMPLING,
             method=VerificationMethod.ON_SITE,
             start=today,

@@ -23,7 +23,14 @@ def task_due_on(start, days: int, field="signed_on"):
 
 
 def verification_task_for_letter(
-    *, letter, origin=TaskOrigin.ITEM_RULE, method=None, start=None, days=None, assigned_to=None
+    *,
+    letter,
+    user=None,
+    origin=TaskOrigin.ITEM_RULE,
+    method=None,
+    start=None,
+    days=None,
+    assigned_to=None,
 ):
     """The task of a newly registered letter (None for an item exempt from verification).
     A sampling run passes its own method, start (the day of the draw) and time limit."""
@@ -41,5 +48,6 @@ def verification_task_for_letter(
         due_on=task_due_on(start or letter.signed_on, days),
         assigned_to=assigned_to,
     )
+    task._history_user = user
     task.save()
     return task

@@ -80,6 +80,7 @@ def test_a_letter_of_an_item_not_exempt_gets_a_task_due_in_working_days(world):
     task = letter.verification
     # 9-30 + 3 working days: the National Day holiday skipped, 10-8, 10-9, Saturday 10-10
     assert (task.method, task.due_on, task.time_limit_days) == ("on_site", D(2026, 10, 10), 3)
+    assert task.history.get().history_user == world["users"]["author_a"]
 
 
 def test_a_letter_of_an_exempt_item_gets_no_task(world):
