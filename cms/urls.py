@@ -6,7 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
 
-from . import complaint_views, error_views, guide_views, letter_views, media_views, views
+from . import (
+    complaint_views,
+    error_views,
+    guide_views,
+    letter_views,
+    media_views,
+    sampling_views,
+    views,
+)
 from .sitemaps import SITEMAPS
 
 public_patterns = [
@@ -27,6 +35,7 @@ public_patterns = [
     path("letters/<int:pk>/", letter_views.letter_detail, name="letter"),
     path("letters/feed/", letter_views.LetterFeed(), name="letters_feed"),
     path("letters/export.csv", letter_views.letter_export, name="letters_export"),
+    path("sampling/", sampling_views.sampling_results, name="sampling"),
     path("catalog/revisions/", views.revision_list, name="revisions"),
     path("catalog/revisions/<int:pk>/", views.revision_detail, name="revision"),
     path("departments/", views.department_list, name="departments"),

@@ -5,6 +5,7 @@
 #
 #   DATABASE_URL=postgres://… deploy/restore.sh /var/backups/cnz/cnz-20261204-020000.dump
 #   tar -C /srv/cnz/media -xzf /var/backups/cnz/cnz-media-20261204-020000.tar.gz
+#   tar -C /srv/cnz/private/evidence -xzf /var/backups/cnz/cnz-evidence-20261204-020000.tar.gz
 set -euo pipefail
 : "${DATABASE_URL:?DATABASE_URL is not set}"
 dump="${1:?usage: restore.sh DUMP_FILE}"

@@ -1,5 +1,6 @@
 """The demo data command and the production guard against demo passwords."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,16 @@ from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 
 from catalog.enums import FocusArea, ItemStatus
 from catalog.models import CertificateItem, Department, ServiceGuide
-from commitments.models import CommitmentLetter
+from commitments.cases.enums import CaseStatus
+from commitments.models import (
+    AssistanceRequest,
+    Case,
+    CommitmentLetter,
+    FalseCommitment,
+    SamplingRun,
+    VerificationTask,
+)
+from commitments.sampling.draw import draw
 from permissions.startup import demo_accounts_with_demo_password, refuse_demo_accounts
 from publishing.enums import RevisionChange
 from publishing.models import CatalogRevision, ItemWithdrawal
@@ -232,3 +242,25 @@ def test_production_settings_refuse_the_dev_secret_key(monkeypatch):
     sys.modules.pop("cms.settings.production", None)
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
         importlib.import_module("cms.settings.production")
+
+
+@pytest.mark.django_db
+def test_demo_casework_holds_every_state_and_one_false_commitment(demo):
+    seen_on = datetime.date(2026, 12, 5)
+    cases = list(Case.objects.all())
+    assert {case.status(seen_on) for case in cases} == set(CaseStatus)
+    assert any(case.form_overdue(seen_on) for case in cases)
+    assert {case.outcome for case in cases} >= {"granted", "refused", "terminated"}
+    assert VerificationTask.objects.overdue(seen_on).exists()
+    false = FalseCommitment.objects.get()
+    assert false.result.finding == "false" and false.result.evidence.exists()
+    assert sorted(false.measures.values_list("kind", flat=True)) == ["rectify", "terminate"]
+    assert false.case.outcome == "terminated"
+    assert AssistanceRequest.objects.overdue(seen_on).count() == 1
+    run = SamplingRun.objects.get()
+    assert [(d.letter_id, d.inspector_id) for d in run.draws.order_by("position")] == draw(
+        run.population, run.draws.count(), run.inspector_pool, run.seed
+    )
+    counts = (Case.objects.count(), VerificationTask.objects.count())
+    call_command("load_demo_data", verbosity=0)
+    assert (Case.objects.count(), VerificationTask.objects.count()) == counts

@@ -44,6 +44,7 @@ TASKS = {
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "evidence": EVIDENCE_STORAGE,  # noqa: F405
 }
 LOGGING = {
     "version": 1,

@@ -21,6 +21,7 @@ from commitments.models import CommitmentLetter, LetterAccessLog, LetterCounter
 from commitments.workdays import UnknownCalendarYear, add_working_days
 from permissions.scope import Scope, granted_department_ids
 
+from ..verification.tasks import verification_task_for_letter
 from .enums import (
     FORM_DUE_WORKING_DAYS,
     REMOTE_CHANNELS,
@@ -262,7 +263,8 @@ def _next_number(department, year: int) -> int:
 
 @transaction.atomic
 def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> CommitmentLetter:
-    """Register a signed letter for a published item of the user's own department."""
+    """Register a signed letter for a published item of the user's own department, with its
+    verification task when the item is not exempt (``verification/tasks.py``)."""
     today = today or timezone.localdate()
     if not user_may_register(user, item.department_id):
         raise PermissionDenied("只能由本单位的工作人员登记本单位证明事项的承诺书。")
@@ -277,7 +279,7 @@ def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> 
     if disclose:
         values["disclosure_scope"] = item.disclosure_scope
         values["disclosed_from"], values["disclosed_until"] = disclosure_period(item, today)
-    return CommitmentLetter.objects.create(
+    letter = CommitmentLetter.objects.create(
         department=item.department,
         item=item,
         item_revision_id=item.live_revision_id,
@@ -290,6 +292,8 @@ def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> 
         **_applicant_values(fields),
         **values,
     )
+    verification_task_for_letter(letter=letter, user=user)
+    return letter
 
 
 def _check_own(user, letter) -> None:

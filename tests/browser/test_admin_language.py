@@ -521,9 +521,20 @@ def role_pages(role, world):
 
 # Page shapes each walk must have reached, so that a walk which silently lost its way fails.
 REQUIRED_SHAPES = {
-    Role.EDITOR: ["/admin/snippets/catalog/certificateitem/add/", "/revisions/compare/"],
+    Role.EDITOR: [
+        "/admin/snippets/catalog/certificateitem/add/",
+        "/revisions/compare/",
+        "/admin/cases/open/",
+        "/admin/verification/#/",
+        "/admin/sampling/new/",
+    ],
     Role.LEADER: ["/admin/review/#/", "/revisions/compare/"],
-    Role.REVIEWER: ["/admin/review/#/", "/unpublish/#/", "/admin/catalog-revisions/"],
+    Role.REVIEWER: [
+        "/admin/review/#/",
+        "/unpublish/#/",
+        "/admin/catalog-revisions/",
+        "/admin/assistance/",
+    ],
     Role.SUPERVISOR: ["/inspect/#/", "/revisions/compare/"],
     Role.ADMINISTRATOR: ["/admin/users/edit/#/", "/admin/users/new/", "/admin/workdays/"],
 }

@@ -1,0 +1,25 @@
+"""Choices of verification (核查)."""
+
+from django.db import models
+
+from catalog.enums import VerificationMethod
+
+
+class VerificationFinding(models.TextChoices):
+    TRUE = "true", "属实"
+    FALSE = "false", "不实"
+    PARTLY_FALSE = "partly_false", "部分不实"
+    UNVERIFIABLE = "unverifiable", "无法核实"
+
+
+class TaskOrigin(models.TextChoices):
+    ITEM_RULE = "item_rule", "按事项核查方式"
+    SAMPLING = "sampling", "双随机抽查"
+
+
+# The methods a task can have (an exempt item's letters are checked only when sampled, on site).
+TASK_METHODS = [(v, label) for v, label in VerificationMethod.choices if v != "exempt"]
+FALSE_FINDINGS = (VerificationFinding.FALSE, VerificationFinding.PARTLY_FALSE)
+# When a non-exempt item has no time limit (the catalog requires one; older rows may lack it).
+FALLBACK_TIME_LIMIT_DAYS = 5
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
