@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin.auth import permission_denied
 
-from catalog.models import CertificateItem, ServiceGuide
+from catalog.legal.selectors import missing_text_messages
+from catalog.models import CertificateItem, ReviewFlag, ServiceGuide
 from catalog.services import item_review
 from catalog.text import CleanTextFormMixin
 from catalog.validation import review_blockers
@@ -121,6 +122,10 @@ def _review(request, model, pk):
                 messages.success(request, _decision_message(obj, draft, action, model))
                 return redirect("wagtailadmin_home")
     changes = compare(live, draft)
+    incomplete, flags = [], []
+    if model is CertificateItem:
+        incomplete = missing_text_messages(draft.legal_bases.all())
+        flags = list(ReviewFlag.objects.open().filter(item=obj).select_related("document"))
     latest = obj.latest_revision
     edited_since = latest if latest and latest.pk != task_state.revision_id else None
     return TemplateResponse(
@@ -140,6 +145,8 @@ def _review(request, model, pk):
             "can_approve": "approve" in actions,
             "can_reject": "reject" in actions,
             "blockers": review_blockers(draft),
+            "incomplete": incomplete,
+            "flags": flags,
             "why_not": "" if actions else _why_no_actions(obj, draft, request.user, task),
             "submitted_by": task_state.workflow_state.requested_by,
             "edited_since": edited_since,
