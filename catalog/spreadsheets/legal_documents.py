@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from catalog.enums import DocumentStatus, LegalLevel
 from catalog.legal.models import LegalArticle, LegalDocument, LegalDocumentName
-from catalog.legal.names import article_key, document_key
+from catalog.legal.names import article_key, document_key, document_keys
 from catalog.legal.parsing import LEVEL_ALIASES
 from catalog.legal.registry import Registry, plain_name
 from catalog.legal.services import legal_document_set_status, user_may_manage_registry
@@ -156,6 +156,9 @@ class RegistryImport:
         self.document_rows: list[_DocumentRow] = []
         self.article_rows: list[_ArticleRow] = []
         self.file_names: dict[str, int] = {}  # document key -> row number in the file
+        # every name a document of the file goes by (full, without 中华人民共和国, its short
+        # names) -> its key, so that the 条文 table may cite a new document by any of them
+        self.file_keys: dict[str, str] = {}
 
     # reading ----------------------------------------------------------------------------
 
@@ -191,6 +194,8 @@ class RegistryImport:
                 self._issue(report, "name", f"与第{self.file_names[key]}行重复。")
                 continue
             self.file_names[key] = number
+            for name_key in document_keys(name):
+                self.file_keys.setdefault(name_key, key)
             found = self.registry.find(name)
             row.document = self.documents.get(found) if found else None
             values = row.values
@@ -257,6 +262,7 @@ class RegistryImport:
                             report, "aliases", f"“{alias}”与第{claimed[alias_key][0]}行重复。"
                         )
                     claimed[alias_key] = (number, key)
+                    self.file_keys.setdefault(alias_key, key)
             self._check_status(row)
 
     def _check_status(self, row: _DocumentRow) -> None:
@@ -271,7 +277,7 @@ class RegistryImport:
                 known = getattr(row.document, date_field)
             if status == wanted and not known:
                 self._issue(report, date_field, f"时效性为“已{what}”时，请填写{what}日期。")
-        if values.get("verified") and "legal_level" in values and not values["legal_level"]:
+        if values.get("verified") and values.get("legal_level", None) == "":
             self._issue(report, "legal_level", "已确认的文件请填写效力层级。")
         for date_field in DATE_FIELDS:
             day = values.get(date_field)
@@ -299,6 +305,10 @@ class RegistryImport:
                 self._issue(report, "document", "不能为空。", articles=True)
                 continue
             document_id = self.registry.find(name)
+            if document_id is None:
+                key = next(
+                    (self.file_keys[k] for k in document_keys(name) if k in self.file_keys), key
+                )
             if document_id is None and key not in self.file_names:
                 self._issue(
                     report,
