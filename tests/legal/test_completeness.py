@@ -125,6 +125,21 @@ def test_the_review_screen_says_which_cited_document_changed_and_when(
     assert "需复核" in block and "《中华人民共和国律师法》：2026年1月1日已废止" in block
 
 
+def test_the_review_screen_warns_of_a_repealed_document_cited_by_a_new_item(
+    client, editor_a, dept_a, reviewer
+):
+    law = lawyers_law()
+    _repeal(law, reviewer)
+    item = submit(make_item(editor_a, dept_a, legal_bases=[NO_TEXT]), editor_a)
+    client.force_login(reviewer)
+    html = client.get(reverse("publishing_review", args=[item.pk])).content.decode()
+    start = html.index('id="review-flags"')
+    block = html[start : html.index("</div>", start)]
+    assert "需复核" not in block  # nothing was published, nothing flagged
+    assert "所引的法律文件已修改或废止" in block
+    assert "《中华人民共和国律师法》：2026年1月1日已废止" in block
+
+
 # --- the department's dashboard: items missing article texts ------------------------------------
 
 
