@@ -17,8 +17,9 @@ from permissions.middleware import user_may_see_all_department_reports
 from permissions.policy import DepartmentScopedPolicy
 from permissions.scope import Scope, filter_by_scope, in_scope
 
-from . import views
+from . import defaults_views, views
 from .action_menu import clerk_action_menu
+from .defaults import departments_for_defaults
 from .legal.urls import admin_urls as legal_admin_urls
 from .legal.viewsets import LegalDocumentViewSet
 from .models import CertificateItem, ServiceGuide
@@ -55,6 +56,30 @@ class ReviewFlagsMenuItem(MenuItem):
 def review_flags_report_menu_item():
     return ReviewFlagsMenuItem(
         "依据变更待复核", reverse("review_flags"), icon_name="warning", order=50
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_notice_defaults_urls():
+    return [
+        path("notice-defaults/", defaults_views.notice_defaults_index, name="notice_defaults"),
+        path(
+            "notice-defaults/<int:pk>/",
+            defaults_views.notice_defaults_edit,
+            name="notice_defaults_edit",
+        ),
+    ]
+
+
+class NoticeDefaultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return departments_for_defaults(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def notice_defaults_menu_item():
+    return NoticeDefaultsMenuItem(
+        "告知内容默认值", reverse("notice_defaults"), icon_name="doc-full", order=205
     )
 
 

@@ -1,5 +1,7 @@
 """Dashboard panels: my drafts, awaiting my review, sent back to me — for certificate items and
-service guides alike, scoped to the user's departments and never the user's own submissions."""
+service guides alike, scoped to the user's departments and never the user's own submissions —
+and for items, the legal bases: items to review again because a cited document was amended or
+repealed (需复核), and a department's items citing articles without their text."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -7,6 +9,9 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState, WorkflowState
 
+from catalog.legal.selectors import flagged_item_ids, items_missing_article_texts, open_flags
+from catalog.models import CertificateItem
+from catalog.read_views import read_url, user_may_edit
 from permissions.scope import ALL, Scope, department_ids, filter_by_scope, in_scope
 
 from .models import DepartmentLeaderApprovalTask, JusticeBureauReviewTask, reviewed_models
@@ -136,6 +141,12 @@ class AwaitingReviewPanel(_Panel):
     def rows(self, user):
         return awaiting_review(user)
 
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        items = [row[0].pk for row, _link in context["rows"] if isinstance(row[0], CertificateItem)]
+        context["flagged"] = flagged_item_ids(items)
+        return context
+
 
 class MyDraftsPanel(_Panel):
     name = "my_drafts"
@@ -153,3 +164,61 @@ class SentBackPanel(_Panel):
 
     def rows(self, user):
         return sent_back_to_me(user)
+
+
+def item_link(user, item) -> str:
+    """The edit form for whoever may edit the item, its read view otherwise."""
+    if user_may_edit(user, item):
+        return reverse(item.snippet_viewset.get_url_name("edit"), args=[item.pk])
+    return read_url(item)
+
+
+def department_scope(user) -> set[int]:
+    """The departments whose staff the user is (edit or lead): empty for the justice bureau,
+    supervisors and administrators, who see every department."""
+    ids = department_ids(user, Scope.VIEW)
+    return set() if ids is ALL else set(ids)
+
+
+def incomplete_items(user) -> list:
+    """The user's departments' items citing articles without their text (see
+    ``catalog.legal.selectors.items_missing_article_texts``)."""
+    departments = department_scope(user)
+    if not departments:
+        return []
+    items = CertificateItem.objects.filter(department_id__in=departments)
+    return items_missing_article_texts(items)
+
+
+class ReviewFlagsPanel(Component):
+    """依据变更需复核: the open flags of the items the user may see."""
+
+    name = "review_flags"
+    order = 92
+    template_name = "publishing/panels/review_flags.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        flags = open_flags(user)
+        rows = [(flag, item_link(user, flag.item)) for flag in flags[:LIMIT]]
+        return {"rows": rows, "total": flags.count(), "report_url": reverse("review_flags")}
+
+
+class IncompleteTextsPanel(Component):
+    """缺少条文内容的证明事项: on the dashboard of a department's staff."""
+
+    name = "incomplete_texts"
+    order = 105
+    template_name = "publishing/panels/incomplete_texts.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        found = incomplete_items(user)
+        rows = [(item, citations, item_link(user, item)) for item, citations in found[:LIMIT]]
+        return {"rows": rows, "total": len(found)}

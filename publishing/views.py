@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin.auth import permission_denied
 
-from catalog.models import CertificateItem, ServiceGuide
+from catalog.enums import DocumentStatus
+from catalog.legal.selectors import missing_text_messages
+from catalog.models import CertificateItem, ReviewFlag, ServiceGuide
 from catalog.services import item_review
 from catalog.text import CleanTextFormMixin
 from catalog.validation import review_blockers
@@ -121,6 +123,16 @@ def _review(request, model, pk):
                 messages.success(request, _decision_message(obj, draft, action, model))
                 return redirect("wagtailadmin_home")
     changes = compare(live, draft)
+    incomplete, flags, changed = [], [], {}
+    if model is CertificateItem:
+        bases = list(draft.legal_bases.all())
+        incomplete = missing_text_messages(bases)
+        flags = list(ReviewFlag.objects.open().filter(item=obj).select_related("document"))
+        # the documents cited by the version under review, or by the flags, that were amended
+        # or repealed: what the reviewer must check the bases against
+        for document in [b.registry_document for b in bases] + [f.document for f in flags]:
+            if document is not None and document.status != DocumentStatus.IN_FORCE:
+                changed.setdefault(document.pk, document)
     latest = obj.latest_revision
     edited_since = latest if latest and latest.pk != task_state.revision_id else None
     return TemplateResponse(
@@ -140,6 +152,9 @@ def _review(request, model, pk):
             "can_approve": "approve" in actions,
             "can_reject": "reject" in actions,
             "blockers": review_blockers(draft),
+            "incomplete": incomplete,
+            "flags": flags,
+            "changed_documents": list(changed.values()),
             "why_not": "" if actions else _why_no_actions(obj, draft, request.user, task),
             "submitted_by": task_state.workflow_state.requested_by,
             "edited_since": edited_since,

@@ -7,7 +7,14 @@ from wagtail.admin.menu import MenuItem
 from permissions.scope import is_reviewer
 
 from . import views
-from .panels import AwaitingReviewPanel, MyDraftsPanel, SentBackPanel
+from .panels import (
+    AwaitingReviewPanel,
+    IncompleteTextsPanel,
+    MyDraftsPanel,
+    ReviewFlagsPanel,
+    SentBackPanel,
+    department_scope,
+)
 
 # Wagtail's own workflow panels are replaced by department-aware ones.
 REPLACED_PANELS = {"user_objects_in_workflow_moderation", "workflow_objects_to_moderate"}
@@ -40,3 +47,10 @@ def catalog_revisions_menu_item():
 def add_review_panels(request, panels):
     panels[:] = [p for p in panels if getattr(p, "name", "") not in REPLACED_PANELS]
     panels.extend([AwaitingReviewPanel(request), SentBackPanel(request), MyDraftsPanel(request)])
+    user = request.user
+    # the legal bases: items to review again (whoever may see items), and a department's
+    # items whose bases lack article texts (its own staff)
+    if user.has_perm("catalog.view_certificateitem"):
+        panels.append(ReviewFlagsPanel(request))
+        if department_scope(user):
+            panels.append(IncompleteTextsPanel(request))

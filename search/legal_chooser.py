@@ -5,7 +5,7 @@ typed in Chinese (simplified or traditional, any width), in full pinyin (``lvshi
 initials (``lsf``). The pinyin readings come from this app's text analysis (``analysis``);
 the chooser is registered from here, and its widget replaces the plain select of
 ``LegalBasis.document`` in the item form, so the catalog never imports the search app
-(docs/adr/013-legal-documents.md).
+(docs/adr/016-legal-bases-and-registry.md).
 """
 
 import functools

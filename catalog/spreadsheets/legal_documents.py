@@ -25,106 +25,32 @@ from django.utils import timezone
 
 from catalog.enums import DocumentStatus, LegalLevel
 from catalog.legal.models import LegalArticle, LegalDocument, LegalDocumentName
-from catalog.legal.names import article_key, document_key
-from catalog.legal.parsing import LEVEL_ALIASES
+from catalog.legal.names import article_key, document_key, document_keys
 from catalog.legal.registry import Registry, plain_name
 from catalog.legal.services import legal_document_set_status, user_may_manage_registry
 
 from .cleaning import clean_line, clean_text, text_key
-from .reading import Sheet, SpreadsheetRefused, read_workbook
+from .legal_layout import (
+    ARTICLE_COLUMNS,
+    ARTICLES_SHEET,
+    DATE_FIELDS,
+    DOCUMENT_COLUMNS,
+    DOCUMENTS_SHEET,
+    LEVELS,
+    NO,
+    STATUSES,
+    TEXT_FIELDS,
+    TITLE,
+    YES,
+    Table,
+    cell_of,
+    find_table,
+    read_date,
+)
+from .reading import SpreadsheetRefused, read_workbook
 from .report import Change, ImportReport, Issue, RowReport, RowStatus, digest
 
-TITLE = "法律文件库"
-DOCUMENTS_SHEET, ARTICLES_SHEET = "法律文件", "条文"
-DOCUMENT_COLUMNS = {
-    "name": "名称（全称）",
-    "aliases": "简称和别名",
-    "document_number": "文号",
-    "issuing_body": "制定机关",
-    "legal_level": "效力层级",
-    "promulgated_on": "公布日期",
-    "effective_on": "施行日期",
-    "amended_on": "修改日期",
-    "repealed_on": "废止日期",
-    "status": "时效性",
-    "status_note": "修改或废止说明",
-    "verified": "已确认",
-}
-ARTICLE_COLUMNS = {"document": "文件名称", "article": "条款", "text": "条文内容"}
-HEADER_ALIASES = {"名称": "name", "全称": "name", "文件名称": "document", "简称": "aliases"}
-DATE_FIELDS = ("promulgated_on", "effective_on", "amended_on", "repealed_on")
-TEXT_FIELDS = ("document_number", "issuing_body", "status_note")
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-YES, NO = (
-    {"是", "✓", "√", "Y", "YES", "1", "TRUE", "已确认"},
-    {"否", "N", "NO", "0", "FALSE", "待确认"},
-)
-
-
 # --- import ------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Table:
-    kind: str  # "documents" | "articles"
-    sheet: Sheet
-    columns: dict[str, int]  # key -> index
-    start: int  # index of the first data row
-
-
-def _find_table(sheet: Sheet) -> _Table | None:
-    for index, cells in enumerate(sheet.rows[:10]):
-        labels = {}
-        for position, cell in enumerate(cells):
-            key = text_key(cell)
-            labels[key] = position
-        for kind, columns in (("documents", DOCUMENT_COLUMNS), ("articles", ARTICLE_COLUMNS)):
-            found = {}
-            for key, label in columns.items():
-                if text_key(label) in labels:
-                    found[key] = labels[text_key(label)]
-            for alias, key in HEADER_ALIASES.items():
-                if key in columns and key not in found and text_key(alias) in labels:
-                    found[key] = labels[text_key(alias)]
-            required = {"name"} if kind == "documents" else {"document", "article", "text"}
-            if required <= set(found) and (kind == "articles" or "legal_level" in found):
-                return _Table(kind, sheet, found, index + 1)
-    return None
-
-
-def _cell(cells: list, table: _Table, key: str):
-    index = table.columns.get(key)
-    return cells[index] if index is not None and index < len(cells) else None
-
-
-def _date(value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = clean_line(value)
-    if not text:
-        return None
-    match = _DATE.match(text)
-    if not match:
-        raise ValueError(f"“{text}”不是日期，请写成 2021-06-30 或 2021年6月30日。")
-    try:
-        return datetime.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        raise ValueError(f"“{text}”不是有效的日期。") from None
-
-
-_LEVELS = {text_key(label): value for value, label in LegalLevel.choices} | {
-    text_key(alias): value for alias, value in LEVEL_ALIASES.items()
-}
-_STATUSES = {text_key(label): value for value, label in DocumentStatus.choices} | {
-    "有效": DocumentStatus.IN_FORCE,
-    "现行": DocumentStatus.IN_FORCE,
-    "已修正": DocumentStatus.AMENDED,
-    "已修订": DocumentStatus.AMENDED,
-    "失效": DocumentStatus.REPEALED,
-    "已失效": DocumentStatus.REPEALED,
-}
 
 
 @dataclass
@@ -156,10 +82,13 @@ class RegistryImport:
         self.document_rows: list[_DocumentRow] = []
         self.article_rows: list[_ArticleRow] = []
         self.file_names: dict[str, int] = {}  # document key -> row number in the file
+        # every name a document of the file goes by (full, without 中华人民共和国, its short
+        # names) -> its key, so that the 条文 table may cite a new document by any of them
+        self.file_keys: dict[str, str] = {}
 
     # reading ----------------------------------------------------------------------------
 
-    def read(self, tables: list[_Table]) -> None:
+    def read(self, tables: list[Table]) -> None:
         for table in tables:
             if table.kind == "documents":
                 self._read_documents(table)
@@ -172,14 +101,14 @@ class RegistryImport:
         label = columns[key] if key in columns else columns["name" if not articles else "document"]
         report.errors.append(Issue(f"{ARTICLES_SHEET}·{label}" if articles else label, message))
 
-    def _read_documents(self, table: _Table) -> None:
+    def _read_documents(self, table: Table) -> None:
         claimed: dict[str, tuple[int, str]] = {}
         for cells, number in zip(
             table.sheet.rows[table.start :], table.sheet.numbers[table.start :], strict=True
         ):
             if not any(clean_line(c) for c in cells):
                 continue
-            name = plain_name(clean_line(_cell(cells, table, "name")))
+            name = plain_name(clean_line(cell_of(cells, table, "name")))
             report = RowReport(number=number, name=name, department=DOCUMENTS_SHEET)
             row = _DocumentRow(report=report)
             self.document_rows.append(row)
@@ -191,20 +120,22 @@ class RegistryImport:
                 self._issue(report, "name", f"与第{self.file_names[key]}行重复。")
                 continue
             self.file_names[key] = number
+            for name_key in document_keys(name):
+                self.file_keys.setdefault(name_key, key)
             found = self.registry.find(name)
             row.document = self.documents.get(found) if found else None
             values = row.values
             for name_field in TEXT_FIELDS:
                 if name_field in table.columns:
                     values[name_field] = (
-                        clean_text(_cell(cells, table, name_field))
+                        clean_text(cell_of(cells, table, name_field))
                         if name_field == "status_note"
-                        else clean_line(_cell(cells, table, name_field))
+                        else clean_line(cell_of(cells, table, name_field))
                     )
             values["name"] = name
             if "legal_level" in table.columns:
-                level = clean_line(_cell(cells, table, "legal_level"))
-                values["legal_level"] = _LEVELS.get(text_key(level), None) if level else ""
+                level = clean_line(cell_of(cells, table, "legal_level"))
+                values["legal_level"] = LEVELS.get(text_key(level), None) if level else ""
                 if values["legal_level"] is None:
                     options = "、".join(LegalLevel.labels)
                     self._issue(
@@ -213,13 +144,13 @@ class RegistryImport:
             for date_field in DATE_FIELDS:
                 if date_field in table.columns:
                     try:
-                        values[date_field] = _date(_cell(cells, table, date_field))
+                        values[date_field] = read_date(cell_of(cells, table, date_field))
                     except ValueError as exc:
                         self._issue(report, date_field, str(exc))
             if "status" in table.columns:
-                status = clean_line(_cell(cells, table, "status"))
+                status = clean_line(cell_of(cells, table, "status"))
                 values["status"] = (
-                    _STATUSES.get(text_key(status)) if status else DocumentStatus.IN_FORCE
+                    STATUSES.get(text_key(status)) if status else DocumentStatus.IN_FORCE
                 )
                 if values["status"] is None:
                     self._issue(
@@ -228,7 +159,7 @@ class RegistryImport:
                         f"“{status}”不是有效的时效性，应为：现行有效、已修改、已废止之一。",
                     )
             if "verified" in table.columns:
-                mark = clean_line(_cell(cells, table, "verified")).upper()
+                mark = clean_line(cell_of(cells, table, "verified")).upper()
                 values["verified"] = (
                     True if not mark else (True if mark in YES else False if mark in NO else None)
                 )
@@ -239,7 +170,7 @@ class RegistryImport:
             if "aliases" in table.columns:
                 row.aliases = [
                     plain_name(a)
-                    for a in re.split(r"[\n；;]+", clean_text(_cell(cells, table, "aliases")))
+                    for a in re.split(r"[\n；;]+", clean_text(cell_of(cells, table, "aliases")))
                     if document_key(a)
                 ]
                 for alias in row.aliases:
@@ -257,6 +188,7 @@ class RegistryImport:
                             report, "aliases", f"“{alias}”与第{claimed[alias_key][0]}行重复。"
                         )
                     claimed[alias_key] = (number, key)
+                    self.file_keys.setdefault(alias_key, key)
             self._check_status(row)
 
     def _check_status(self, row: _DocumentRow) -> None:
@@ -271,27 +203,27 @@ class RegistryImport:
                 known = getattr(row.document, date_field)
             if status == wanted and not known:
                 self._issue(report, date_field, f"时效性为“已{what}”时，请填写{what}日期。")
-        if values.get("verified") and "legal_level" in values and not values["legal_level"]:
+        if values.get("verified") and values.get("legal_level", None) == "":
             self._issue(report, "legal_level", "已确认的文件请填写效力层级。")
         for date_field in DATE_FIELDS:
             day = values.get(date_field)
             if day and day > timezone.localdate():
                 self._issue(report, date_field, "日期不能晚于今天。")
 
-    def _read_articles(self, table: _Table) -> None:
+    def _read_articles(self, table: Table) -> None:
         seen: dict[tuple[str, str], int] = {}
         for cells, number in zip(
             table.sheet.rows[table.start :], table.sheet.numbers[table.start :], strict=True
         ):
             if not any(clean_line(c) for c in cells):
                 continue
-            name = plain_name(clean_line(_cell(cells, table, "document")))
-            article = clean_line(_cell(cells, table, "article"))
+            name = plain_name(clean_line(cell_of(cells, table, "document")))
+            article = clean_line(cell_of(cells, table, "article"))
             report = RowReport(
                 number=number, name=f"《{name}》{article}", department=ARTICLES_SHEET
             )
             row = _ArticleRow(
-                report=report, article=article, text=clean_text(_cell(cells, table, "text"))
+                report=report, article=article, text=clean_text(cell_of(cells, table, "text"))
             )
             self.article_rows.append(row)
             key = document_key(name)
@@ -299,6 +231,10 @@ class RegistryImport:
                 self._issue(report, "document", "不能为空。", articles=True)
                 continue
             document_id = self.registry.find(name)
+            if document_id is None:
+                key = next(
+                    (self.file_keys[k] for k in document_keys(name) if k in self.file_keys), key
+                )
             if document_id is None and key not in self.file_names:
                 self._issue(
                     report,
@@ -449,7 +385,7 @@ def registry_import(
     if user is not None and not user_may_manage_registry(user):
         raise PermissionDenied("只有司法局审核员可以导入法律文件库。")
     workbook = read_workbook(data, filename)
-    tables = [t for t in (_find_table(s) for s in workbook.sheets) if t is not None]
+    tables = [t for t in (find_table(s) for s in workbook.sheets) if t is not None]
     if not tables:
         raise SpreadsheetRefused(
             f"没有找到{TITLE}的表头：“{DOCUMENTS_SHEET}”表需要“名称（全称）”和“效力层级”列，"

@@ -14,7 +14,7 @@ from catalog.legal.models import LegalDocument
 from catalog.text import clean_text as without_controls
 
 from .cleaning import neutralise
-from .legal_documents import (
+from .legal_layout import (
     ARTICLE_COLUMNS,
     ARTICLES_SHEET,
     DATE_FIELDS,

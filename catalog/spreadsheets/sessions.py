@@ -51,7 +51,7 @@ NEW_ITEM_DEFAULTS = {
 }
 NEW_ITEM_NOTE = (
     "新增为草稿。附件4不含告知内容（附件3），本单位的告知内容默认值缺少{missing}：请在系统中补充"
-    "后再提交审核，或先在“实施机关 → 告知内容默认值”中设置本单位的默认值。"
+    "后再提交审核，或先在管理后台菜单“告知内容默认值”中设置本单位的默认值。"
 )
 IMPORT_STATUS = {
     RowResult.IMPORT_TYPE_NEW: RowStatus.NEW,
