@@ -79,7 +79,9 @@ def test_stored_vertical_tab_in_purpose_no_longer_breaks_the_feed_and_the_docx(
     editor_a, dept_a, reviewer
 ):
     item = disclosed_item(editor_a, dept_a, reviewer, purpose="律师事务所申请设立分所")
-    _store_raw(CertificateItem, item.pk, purpose=f"律师事务所{VT}申请设立分所\x00")
+    _store_raw(
+        CertificateItem, item.pk, purpose=f"律师事务所{VT}申请设立分所\x1f"
+    )  # no NUL: PostgreSQL cannot store it
     client = Client()
 
     feed = client.get(reverse("public:feed"))

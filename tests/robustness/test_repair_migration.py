@@ -32,7 +32,8 @@ def test_the_migrations_repair_rows_history_and_revisions(client, editor_a, dept
     synonym = Synonym.objects.create(term="户口", synonym="户籍")
     # Written past every cleaning, as before the fix.
     CertificateItem.objects.filter(pk=item.pk).update(
-        purpose=f"律师事务所{VT}申请设立分所", remarks=f"第一行{VT}第二行\x00"
+        purpose=f"律师事务所{VT}申请设立分所",
+        remarks=f"第一行{VT}第二行\x1f",  # no NUL: PostgreSQL cannot store it
     )
     LegalBasis.objects.filter(item=item).update(article_text=f"条文{VT}内容")
     CommitmentLetter.objects.filter(pk=letter.pk).update(organisation_name=f"示例{VT}律所")
