@@ -212,3 +212,43 @@ def test_evidence_is_served_only_to_the_letters_department_and_every_view_logged
     }
     logs = LetterAccessLog.objects.filter(letter=task.letter, purpose__startswith="查看核查证据")
     assert sorted(log.user.username for log in logs) == ["editor", "leader"]
+
+
+def test_letters_registered_before_the_casework_get_their_task_when_migrating(world):
+    import importlib
+
+    from django.apps import apps
+
+    publisher = world["users"]["reviewer"]
+    item = undisclosed_item(
+        world["users"]["author_a"],
+        world["own"],
+        publisher,
+        name="执业经历证明",
+        verification_method="on_site",
+        verification_time_limit_days=3,
+    )
+    exempt = undisclosed_item(
+        world["users"]["author_a"],
+        world["own"],
+        publisher,
+        name="免核查证明",
+        verification_method="exempt",
+        verification_time_limit_days=None,
+    )
+    earlier = register(world, item=item, received_on=D(2026, 9, 30), signed_on=D(2026, 9, 30))
+    register(world, item=exempt)
+    kept = register(world)
+    kept_task = kept.verification.pk
+    VerificationTask.objects.filter(letter=earlier).delete()  # as before the casework existed
+
+    migration = importlib.import_module(
+        "commitments.migrations.0008_verification_tasks_for_earlier_letters"
+    )
+    migration.make_tasks(apps, None)
+    migration.make_tasks(apps, None)  # a second run makes nothing twice
+
+    task = VerificationTask.objects.get(letter=earlier)
+    assert (task.method, task.due_on, task.time_limit_days) == ("on_site", D(2026, 10, 10), 3)
+    assert VerificationTask.objects.filter(letter=kept).get().pk == kept_task
+    assert VerificationTask.objects.count() == 2  # none for the exempt item's letter
