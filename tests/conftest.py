@@ -4,6 +4,8 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
 
 from permissions.enums import Role
 
@@ -96,3 +98,25 @@ def artifacts_dir():
     path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "artifacts")
     os.makedirs(path, exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="module")
+def demo_database(django_db_setup, django_db_blocker):
+    """The demo data (load_demo_data), loaded once per module inside a transaction that is
+    rolled back afterwards; the module's database tests run in savepoints inside it. (Flushing
+    instead would also remove what the migrations created — Wagtail's root collection and
+    page —, which later tests of the session rely on, as every installation does.)"""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo_data", verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+        assert not connection.in_atomic_block

@@ -78,13 +78,8 @@ SEED_ANNEX1 = [
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo_data", verbosity=0)
-        yield
-        # the demo was loaded outside the per-test transactions: empty the database again
-        # (flush re-runs post_migrate, which recreates the roles and the review workflow)
-        call_command("flush", interactive=False, verbosity=0)
+def demo(demo_database):
+    """The demo data, loaded once for the module (tests/conftest.py)."""
 
 
 @pytest.mark.django_db

@@ -12,11 +12,8 @@ from fixtures.demo_complaints import COMPLAINTS, DEMO_QUERY_CODE
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo_data", verbosity=0)
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+def demo(demo_database):
+    """The demo data, loaded once for the module (tests/conftest.py)."""
 
 
 @pytest.mark.django_db
