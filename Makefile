@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock messages clean
+.PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock messages vendor clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,12 @@ bench: install ## Print the speed figures: pages, search at 100,000 items, sprea
 
 messages: install ## Recompile the admin's Chinese catalog (cms/locale/*.po -> .mo, committed; needs gettext)
 	$(MANAGE) compilemessages --locale zh_Hans --ignore '.venv*'
+
+vendor: ## Copy Apache ECharts from node_modules (package-lock.json) into supervision/static (committed)
+	npm ci --no-audit --no-fund --loglevel=error
+	cp node_modules/echarts/dist/echarts.common.min.js node_modules/echarts/LICENSE node_modules/echarts/NOTICE supervision/static/supervision/vendor/echarts/
+	cp node_modules/zrender/LICENSE supervision/static/supervision/vendor/echarts/LICENSE-zrender
+	cp node_modules/tslib/LICENSE.txt supervision/static/supervision/vendor/echarts/LICENSE-tslib
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (uv)
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

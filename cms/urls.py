@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
 
-from . import error_views, guide_views, letter_views, media_views, views
+from . import error_views, guide_views, letter_views, media_views, progress_views, views
 from .sitemaps import SITEMAPS
 
 public_patterns = [
@@ -30,6 +30,7 @@ public_patterns = [
     path("catalog/revisions/", views.revision_list, name="revisions"),
     path("catalog/revisions/<int:pk>/", views.revision_detail, name="revision"),
     path("departments/", views.department_list, name="departments"),
+    path("progress/", progress_views.progress, name="progress"),
     path("feed/", views.CatalogFeed(), name="feed"),
 ]
 

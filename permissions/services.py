@@ -32,6 +32,14 @@ GUIDE = "catalog.{}_serviceguide"
 LETTER = "commitments.{}_commitmentletter"
 LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
+# Supervision of the plan (ADR 015): everyone in the admin reads the plan; units deliver and
+# report problems, the justice bureau keeps the plan, decides and answers.
+PLAN_READ = [
+    "supervision.view_plan",
+    "supervision.view_milestone",
+    "supervision.view_submission",
+    "supervision.view_problemreport",
+]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
         "wagtailadmin.access_admin",
@@ -40,6 +48,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         # signed letters are registered, corrected by withdrawal, never deleted
         *(LETTER.format(a) for a in ("add", "change", "view")),
         LEGAL_DOCUMENT.format("view"),
+        *PLAN_READ,
+        "supervision.deliver_submission",
+        "supervision.add_problemreport",
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
@@ -47,6 +58,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         GUIDE.format("view"),
         LETTER.format("view"),
         LEGAL_DOCUMENT.format("view"),
+        *PLAN_READ,
     ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
@@ -64,6 +76,13 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "commitments.view_holidayyear",
         # the justice bureau keeps the registry of legal documents
         *(LEGAL_DOCUMENT.format(a) for a in ("add", "change", "delete", "view")),
+        *PLAN_READ,
+        "supervision.add_plan",
+        "supervision.change_plan",
+        "supervision.add_milestone",
+        "supervision.change_milestone",
+        "supervision.decide_submission",
+        "supervision.answer_problemreport",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -77,6 +96,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LETTER.format("view"),
         "commitments.view_holidayyear",
         LEGAL_DOCUMENT.format("view"),
+        *PLAN_READ,
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",

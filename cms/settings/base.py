@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "catalog",
     "publishing",
     "commitments",
+    "supervision",
     "search",
     "fixtures",
     "accounts",
