@@ -12,7 +12,7 @@ from supervision.figure_tables import chart_data, unit_rows
 @cache_control(public=True, max_age=300)
 def progress(request):
     period, errors = figures.period_from(request.GET)
-    tables = figures.compute(period, public_only=True)
+    tables = figures.compute(period, public_only=True, counts=figures.cached_counts(period))
     departments = list(Department.objects.order_by("sort_order", "pk"))
     return render(
         request,

@@ -27,7 +27,7 @@ def figures_dashboard(request):
         return permission_denied(request)
     period, errors = figures.period_from(request.GET)
     scope = _scope(request.user)
-    tables = figures.compute(period, department_ids=scope)
+    tables = figures.compute(period, department_ids=scope, counts=figures.cached_counts(period))
     departments = list(visible_departments(request.user))
     return TemplateResponse(
         request,

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -225,33 +226,40 @@ class FigureTable:
     total: int
 
 
-def compute(period: Period, *, department_ids=None, public_only: bool = False):
-    """Every figure over ``period``; per-unit values only for ``department_ids`` (all when
-    None), banner-wide values always over every unit."""
+CACHE_SECONDS = 300
+
+
+def raw_counts(period: Period) -> dict[str, Counts]:
+    """Every figure's counts over ``period`` for every unit: ``{figure key: counts}``."""
     context = Context(period)
+    return {item.key: item.compute(context) for item in FIGURES}
+
+
+def cached_counts(period: Period) -> dict[str, Counts]:
+    """``raw_counts`` kept ``CACHE_SECONDS`` in the cache (one entry per period, for every
+    user: scope is applied afterwards). The pages read this; the Excel exports count afresh."""
+    key = f"supervision:figures:{period.first:%Y%m}:{period.last:%Y%m}"
+    return cache.get_or_set(key, lambda: raw_counts(period), CACHE_SECONDS)
+
+
+def compute(period: Period, *, department_ids=None, public_only: bool = False, counts=None):
+    """Every figure over ``period`` as tables; per-unit values only for ``department_ids``
+    (all when None), banner-wide values always over every unit. ``counts`` (from
+    ``cached_counts``) spares the queries."""
+    counts = raw_counts(period) if counts is None else counts
     tables = []
     for item in FIGURES:
         if public_only and not item.public:
             continue
-        counts = item.compute(context)
-        by_month, by_unit = defaultdict(int), defaultdict(int)
-        for (department, month), n in counts.items():
+        by_month, by_unit, visible = defaultdict(int), defaultdict(int), {}
+        for (department, month), n in counts[item.key].items():
             by_month[month] += n
             if department_ids is None or department in department_ids:
                 by_unit[department] += n
-        visible = {
-            key: n
-            for key, n in counts.items()
-            if department_ids is None or key[0] in department_ids
-        }
+                visible[(department, month)] = n
         tables.append(
             FigureTable(
-                item,
-                period.months,
-                visible,
-                dict(by_month),
-                dict(by_unit),
-                sum(by_month.values()),
+                item, period.months, visible, dict(by_month), dict(by_unit), sum(by_month.values())
             )
         )
     return tables

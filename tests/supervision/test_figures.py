@@ -142,3 +142,13 @@ def test_period_from_the_query_string(params, errors):
     assert period.first <= period.last and len(period.months) <= 120
     if not errors:
         assert period.months == [datetime.date(2026, m, 1) for m in (1, 2, 3)]
+
+
+def test_pages_read_the_counts_once_per_period_until_the_cache_expires(
+    records, django_assert_num_queries
+):
+    period = figures.Period.last_months(6)
+    first = figures.cached_counts(period)
+    with django_assert_num_queries(0):
+        again = figures.cached_counts(period)
+    assert again == first == figures.raw_counts(period)
