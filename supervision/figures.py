@@ -235,11 +235,14 @@ def raw_counts(period: Period) -> dict[str, Counts]:
     return {item.key: item.compute(context) for item in FIGURES}
 
 
+def cache_key(period: Period) -> str:
+    return f"supervision:figures:{period.first:%Y%m}:{period.last:%Y%m}"
+
+
 def cached_counts(period: Period) -> dict[str, Counts]:
     """``raw_counts`` kept ``CACHE_SECONDS`` in the cache (one entry per period, for every
     user: scope is applied afterwards). The pages read this; the Excel exports count afresh."""
-    key = f"supervision:figures:{period.first:%Y%m}:{period.last:%Y%m}"
-    return cache.get_or_set(key, lambda: raw_counts(period), CACHE_SECONDS)
+    return cache.get_or_set(cache_key(period), lambda: raw_counts(period), CACHE_SECONDS)
 
 
 def compute(period: Period, *, department_ids=None, public_only: bool = False, counts=None):
