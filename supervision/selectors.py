@@ -1,5 +1,7 @@
 """Reads for supervision pages: the plan shown, the units a user may see, the cell's records."""
 
+from django.utils import timezone
+
 from catalog.enums import DepartmentKind
 from catalog.models import CertificateItem, Department
 from permissions.scope import Scope, filter_by_scope
@@ -8,13 +10,17 @@ from .models import Plan, ProblemReport, Submission
 
 
 def current_plan(plan_id: str | int | None = None) -> Plan | None:
-    """The plan asked for, else the latest one."""
+    """The plan asked for, else this year's (or the latest before it), else the next one."""
     plans = Plan.objects.all()
     if plan_id and str(plan_id).isdigit():
         plan = plans.filter(pk=int(plan_id)).first()
         if plan is not None:
             return plan
-    return plans.order_by("-year").first()
+    this_year = timezone.localdate().year
+    return (
+        plans.filter(year__lte=this_year).order_by("-year").first()
+        or plans.order_by("year").first()
+    )
 
 
 def visible_departments(user, kind: str = ""):

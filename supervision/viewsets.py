@@ -43,7 +43,13 @@ class MilestoneViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["name", "plan", "due_on", "deliverable", "kinds_label"]
+    list_display = [
+        "name",
+        "plan",
+        "due_on",
+        "deliverable",
+        Column("kinds_label", label="适用单位"),
+    ]
     list_filter = ["plan", "deliverable"]
     ordering = ["plan", "due_on", "sort_order"]
     search_fields = None

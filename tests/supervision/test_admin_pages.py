@@ -4,11 +4,12 @@ menu, and the overview's filters and export."""
 import io
 
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from catalog.enums import DepartmentKind
 from supervision.models import Milestone, Plan
-from supervision.services import submission_decide, submission_deliver
+from supervision.services import plan_copy, submission_decide, submission_deliver
 
 from ..factories import make_department
 from .helpers import make_plan, milestone, pdf
@@ -87,3 +88,17 @@ def test_export_writes_every_unit_with_the_state_as_text(
     )
     assert rows["甲局"][column] == "已退回：缺附件"
     assert rows["乙局"][column] == "未提交"
+
+
+def test_milestone_listing_names_its_columns_in_chinese(client, supervisor):
+    client.force_login(supervisor)
+    html = client.get(reverse("supervision_milestones:index")).content.decode()
+    assert "适用单位" in html and "全部单位" in html and "Kinds label" not in html
+
+
+def test_the_overview_opens_on_this_years_plan_not_a_future_one(client, supervisor, reviewer):
+    plan_2021 = Plan.objects.get(year=2021)
+    plan_copy(user=reviewer, plan=plan_2021, year=timezone.localdate().year + 1)
+    client.force_login(supervisor)
+    html = client.get(reverse("supervision_overview")).content.decode()
+    assert f'<option value="{plan_2021.pk}" selected>' in html
