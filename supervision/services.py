@@ -68,10 +68,12 @@ def plan_copy(*, user, plan: Plan, year: int, name: str = "") -> Plan:
     name = clean_text(name or "", multiline=False).strip() or f"{year}年实施方案"
     if errors:
         raise ValidationError(errors)
-    copy = Plan.objects.create(year=year, name=name, source=plan.source)
+    copy = Plan(year=year, name=name, source=plan.source)
+    copy._history_user = user
+    copy.save()
     shift = year - plan.year
     for milestone in plan.milestones.order_by("due_on", "sort_order", "pk"):
-        Milestone.objects.create(
+        new = Milestone(
             plan=copy,
             sort_order=milestone.sort_order,
             name=milestone.name,
@@ -83,6 +85,8 @@ def plan_copy(*, user, plan: Plan, year: int, name: str = "") -> Plan:
             for_vertical_units=milestone.for_vertical_units,
             for_fire_brigade=milestone.for_fire_brigade,
         )
+        new._history_user = user
+        new.save()
     return copy
 
 
@@ -124,9 +128,10 @@ def submission_deliver(*, user, milestone: Milestone, department, files, note: s
     submission.submitted_at = now
     submission.decided_by = None
     submission.decided_at = None
+    submission._history_user = user
     submission.save()
     for upload in files:
-        SubmissionDocument.objects.create(
+        document = SubmissionDocument(
             submission=submission,
             file=upload,
             original_name=clean_text(upload.name, multiline=False)[:200],
@@ -134,6 +139,8 @@ def submission_deliver(*, user, milestone: Milestone, department, files, note: s
             uploaded_by=user,
             uploaded_at=now,
         )
+        document._history_user = user
+        document.save()
     return submission
 
 
@@ -156,6 +163,7 @@ def submission_decide(*, user, submission: Submission, action: str, comment: str
     submission.comment = comment
     submission.decided_by = user
     submission.decided_at = timezone.now()
+    submission._history_user = user
     submission.save()
     return submission
 
@@ -173,9 +181,10 @@ def problem_report(*, user, department, title: str, body: str) -> ProblemReport:
         errors["body"] = ["请写明问题的情况，便于司法局答复。"]
     if errors:
         raise ValidationError(errors)
-    return ProblemReport.objects.create(
-        department=department, title=title, body=body, reported_by=user
-    )
+    report = ProblemReport(department=department, title=title, body=body, reported_by=user)
+    report._history_user = user
+    report.save()
+    return report
 
 
 @transaction.atomic
@@ -190,5 +199,6 @@ def problem_answer(*, user, report: ProblemReport, answer: str) -> ProblemReport
     report.status = ProblemStatus.ANSWERED
     report.answered_by = user
     report.answered_at = timezone.now()
+    report._history_user = user
     report.save()
     return report

@@ -58,10 +58,10 @@ def test_a_returned_deliverable_keeps_its_comment_and_is_submitted_again(
     )
     assert again.pk == first.pk and state(plan, dept_a) == MilestoneState.SUBMITTED
     assert again.documents.count() == 2  # the first upload is kept
-    assert [h.status for h in again.history.order_by("history_date")] == [
-        "submitted",
-        "returned",
-        "submitted",
+    assert [(h.status, h.history_user) for h in again.history.order_by("history_date")] == [
+        ("submitted", editor_a),
+        ("returned", reviewer),
+        ("submitted", editor_a),
     ]
 
 
