@@ -5,7 +5,13 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import figure_views, problem_views, views
+from .panels import SupervisionPanel
 from .viewsets import milestone_viewset, plan_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_supervision_panel(request, panels):
+    panels.append(SupervisionPanel(request))
 
 
 @hooks.register("register_admin_viewset")

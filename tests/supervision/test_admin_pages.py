@@ -102,3 +102,19 @@ def test_the_overview_opens_on_this_years_plan_not_a_future_one(client, supervis
     client.force_login(supervisor)
     html = client.get(reverse("supervision_overview")).content.decode()
     assert f'<option value="{plan_2021.pk}" selected>' in html
+
+
+def test_dashboard_panel_counts_the_states_of_the_users_units(
+    client, supervisor, editor_a, dept_a, dept_b, administrator
+):
+    plan = Plan.objects.get(year=2021)
+    client.force_login(supervisor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    milestones = plan.milestones.count()
+    # two units, nothing delivered, every 2021 date past: every cell is overdue
+    assert f"工作督查：{plan.name}" in html and f"逾期 {2 * milestones}" in html
+    client.force_login(editor_a)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f"逾期 {milestones}" in html
+    client.force_login(administrator)
+    assert "工作督查：" not in client.get(reverse("wagtailadmin_home")).content.decode()
