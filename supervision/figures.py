@@ -82,23 +82,24 @@ def _month(value: str) -> datetime.date | None:
 
 
 def period_from(params) -> tuple[Period, dict[str, str]]:
-    """The period asked for (default: the last 12 months) and any error, by field."""
+    """The period asked for (default: the last 12 months) and any error, by field. The
+    parameters are ``start`` and ``end``: WeChat appends ``from=singlemessage`` to links."""
     default = Period.last_months(12)
     errors = {}
     first, last = default.first, default.last
-    if params.get("from"):
-        first = _month(params["from"]) or first
-        if _month(params["from"]) is None:
-            errors["from"] = "起始月份格式应为“2026-01”。"
-    if params.get("to"):
-        last = _month(params["to"]) or last
-        if _month(params["to"]) is None:
-            errors["to"] = "截止月份格式应为“2026-12”。"
+    if params.get("start"):
+        first = _month(params["start"]) or first
+        if _month(params["start"]) is None:
+            errors["start"] = "起始月份格式应为“2026-01”。"
+    if params.get("end"):
+        last = _month(params["end"]) or last
+        if _month(params["end"]) is None:
+            errors["end"] = "截止月份格式应为“2026-12”。"
     if first > last:
-        errors["to"] = "截止月份不能早于起始月份。"
+        errors["end"] = "截止月份不能早于起始月份。"
         first, last = default.first, default.last
     elif len(Period(first, last).months) > MAX_MONTHS:
-        errors["to"] = f"一次最多统计 {MAX_MONTHS} 个月。"
+        errors["end"] = f"一次最多统计 {MAX_MONTHS} 个月。"
         first = add_month(last, -(MAX_MONTHS - 1))
     return Period(first, last), errors
 

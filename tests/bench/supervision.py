@@ -161,7 +161,7 @@ def main():
         client = Client()
         client.force_login(supervisor)
         year = Period.last_months(12)
-        dashboard = f"/admin/supervision/figures/?from={year.first:%Y-%m}&to={year.last:%Y-%m}"
+        dashboard = f"/admin/supervision/figures/?start={year.first:%Y-%m}&end={year.last:%Y-%m}"
         overview = f"/admin/supervision/?plan={plan.pk}"
         results = {}
         from django.core.cache import cache
@@ -184,7 +184,9 @@ def main():
         _, body = timed(client, dashboard, "")
         assert body.count(b'<th scope="row">') >= 46 + 12, "46 units and 12 months expected"
         span = Period.last_months(MONTHS)
-        export = f"/admin/supervision/figures/export/?from={span.first:%Y-%m}&to={span.last:%Y-%m}"
+        export = (
+            f"/admin/supervision/figures/export/?start={span.first:%Y-%m}&end={span.last:%Y-%m}"
+        )
         elapsed, _ = timed(client, export, "")
         results["supervision_export_s"] = elapsed
         elapsed, _ = timed(client, f"/admin/supervision/export/?plan={plan.pk}", "")

@@ -130,10 +130,10 @@ def test_per_unit_values_are_limited_to_the_units_in_scope(records):
 @pytest.mark.parametrize(
     ("params", "errors"),
     [
-        ({"from": "2026-01", "to": "2026-03"}, {}),
-        ({"from": "2026-13"}, {"from": "起始月份格式应为“2026-01”。"}),
-        ({"from": "2026-05", "to": "2026-02"}, {"to": "截止月份不能早于起始月份。"}),
-        ({"from": "2000-01", "to": "2026-12"}, {"to": "一次最多统计 120 个月。"}),
+        ({"start": "2026-01", "end": "2026-03"}, {}),
+        ({"start": "2026-13"}, {"start": "起始月份格式应为“2026-01”。"}),
+        ({"start": "2026-05", "end": "2026-02"}, {"end": "截止月份不能早于起始月份。"}),
+        ({"start": "2000-01", "end": "2026-12"}, {"end": "一次最多统计 120 个月。"}),
     ],
 )
 def test_period_from_the_query_string(params, errors):
@@ -152,3 +152,10 @@ def test_pages_read_the_counts_once_per_period_until_the_cache_expires(
     with django_assert_num_queries(0):
         again = figures.cached_counts(period)
     assert again == first == figures.raw_counts(period)
+
+
+def test_wechats_from_parameter_is_not_read_as_the_period():
+    assert figures.period_from({"from": "singlemessage", "isappinstalled": "0"}) == (
+        figures.Period.last_months(12),
+        {},
+    )
