@@ -19,6 +19,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 
+# Deliverables of supervision are served only by ``supervision.views.document_download``, which
+# checks the unit's scope: never here, whoever asks.
+SCOPED_FOLDERS = ("supervision/",)
+
+
 def user_may_see_uploads(user) -> bool:
     return bool(user.is_active and user.has_perm("wagtailadmin.access_admin"))
 
@@ -29,7 +34,7 @@ def private_media(request, path: str):
     if not user_may_see_uploads(request.user):
         raise Http404("文件不存在")
     name = posixpath.normpath(path)
-    if name.startswith(("..", "/")) or name == ".":
+    if name.startswith(("..", "/", *SCOPED_FOLDERS)) or name == ".":
         raise Http404("文件不存在")
     try:
         if not default_storage.exists(name):

@@ -79,3 +79,21 @@ def test_stored_under_a_random_name_not_the_clerks(editor_a, dept_a):
     assert document.original_name == "张三的方案.pdf"
     assert document.file.name.startswith("supervision/") and "张三" not in document.file.name
     assert document.file.name.endswith(".pdf")
+
+
+def test_a_deliverable_is_never_served_from_media_only_through_its_scoped_view(
+    client, editor_a, editor_b, dept_a
+):
+    plan = make_plan()
+    submission = submission_deliver(
+        user=editor_a, milestone=milestone(plan), department=dept_a, files=[pdf()]
+    )
+    document = submission.documents.get()
+    client.force_login(editor_b)  # another unit's clerk who knows the stored name
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert client.get(reverse("supervision_document", args=[document.pk])).status_code == 404
+    client.force_login(editor_a)
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    response = client.get(reverse("supervision_document", args=[document.pk]))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
