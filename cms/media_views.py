@@ -18,7 +18,6 @@ from django.http import FileResponse, Http404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-
 # Deliverables of supervision are served only by ``supervision.views.document_download``, which
 # checks the unit's scope: never here, whoever asks.
 SCOPED_FOLDERS = ("supervision/",)
