@@ -4,6 +4,7 @@ delivery with its documents, and the problems units report to the justice bureau
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -101,6 +102,11 @@ class Milestone(CleanTextMixin, models.Model):
         if len(kinds) == len(KIND_FIELDS):
             return "全部单位"
         return "、".join(DepartmentKind(kind).label for kind in kinds) or "无"
+
+    def clean(self):
+        super().clean()
+        if not self.kinds:
+            raise ValidationError({"for_banner_departments": "请至少选择一类适用单位。"})
 
     def applies_to(self, department) -> bool:
         return department.kind in self.kinds

@@ -118,3 +118,14 @@ def test_dashboard_panel_counts_the_states_of_the_users_units(
     assert f"逾期 {milestones}" in html
     client.force_login(administrator)
     assert "工作督查：" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_milestone_for_no_unit_kind_is_refused_at_the_field(client, reviewer):
+    plan = Plan.objects.get(year=2021)
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("supervision_milestones:add"),
+        {"plan": plan.pk, "name": "无人适用", "due_on": "2021-12-01", "deliverable": "document"},
+    )
+    assert "请至少选择一类适用单位。" in response.content.decode()
+    assert not Milestone.objects.filter(name="无人适用").exists()
