@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock messages clean
+.PHONY: help install run test test-postgres lint check browser-deps test-deps demo bench lock messages vendor clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,13 +63,20 @@ test-postgres: install test-deps ## The whole suite on PostgreSQL at 127.0.0.1:5
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
-bench: install ## Print the speed figures: pages, search at 100,000 items, spreadsheets at 10,000 rows
+bench: install ## Print the speed figures: pages, search at 100,000 items, spreadsheets at 10,000 rows, supervision at 100,000 letters
 	$(BIN)/python -m tests.bench.pages
 	$(BIN)/python -m tests.bench.search
 	$(BIN)/python -m tests.bench.spreadsheets
+	$(BIN)/python -m tests.bench.supervision
 
 messages: install ## Recompile the admin's Chinese catalog (cms/locale/*.po -> .mo, committed; needs gettext)
 	$(MANAGE) compilemessages --locale zh_Hans --ignore '.venv*'
+
+vendor: ## Copy Apache ECharts from node_modules (package-lock.json) into supervision/static (committed)
+	npm ci --no-audit --no-fund --loglevel=error
+	cp node_modules/echarts/dist/echarts.common.min.js node_modules/echarts/LICENSE node_modules/echarts/NOTICE supervision/static/supervision/vendor/echarts/
+	cp node_modules/zrender/LICENSE supervision/static/supervision/vendor/echarts/LICENSE-zrender
+	cp node_modules/tslib/LICENSE.txt supervision/static/supervision/vendor/echarts/LICENSE-tslib
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (uv)
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

@@ -18,6 +18,12 @@ from django.http import FileResponse, Http404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+# Deliverables of supervision are served only by ``supervision.views.document_download``, which
+# checks the unit's scope: never here, whoever asks.
+# Served only through their own scoped views: complaint attachments (the complaint's admin
+# page, its department) and supervision deliverables (the unit's scope).
+SCOPED_FOLDERS = ("complaints/", "supervision/")
+
 
 def user_may_see_uploads(user) -> bool:
     return bool(user.is_active and user.has_perm("wagtailadmin.access_admin"))
@@ -29,8 +35,7 @@ def private_media(request, path: str):
     if not user_may_see_uploads(request.user):
         raise Http404("文件不存在")
     name = posixpath.normpath(path)
-    # complaint attachments: only through the complaint's own admin page (department scope)
-    if name.startswith(("..", "/", "complaints/")) or name == ".":
+    if name.startswith(("..", "/", *SCOPED_FOLDERS)) or name == ".":
         raise Http404("文件不存在")
     try:
         if not default_storage.exists(name):

@@ -12,6 +12,7 @@ from . import (
     guide_views,
     letter_views,
     media_views,
+    progress_views,
     sampling_views,
     views,
 )
@@ -48,6 +49,7 @@ public_patterns = [
         complaint_views.complaint_statistics,
         name="complaint_statistics",
     ),
+    path("progress/", progress_views.progress, name="progress"),
     path("feed/", views.CatalogFeed(), name="feed"),
 ]
 

@@ -33,6 +33,14 @@ LETTER = "commitments.{}_commitmentletter"
 LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
 COMPLAINT = "complaints.{}_complaint"  # complaints from the public (ADR 014)
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
+# Supervision of the plan (ADR 015): everyone in the admin reads the plan; units deliver and
+# report problems, the justice bureau keeps the plan, decides and answers.
+PLAN_READ = [
+    "supervision.view_plan",
+    "supervision.view_milestone",
+    "supervision.view_submission",
+    "supervision.view_problemreport",
+]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
         "wagtailadmin.access_admin",
@@ -43,6 +51,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LEGAL_DOCUMENT.format("view"),
         # complaints are handled (investigated, answered, transferred), never deleted
         *(COMPLAINT.format(a) for a in ("change", "view")),
+        *PLAN_READ,
+        "supervision.deliver_submission",
+        "supervision.add_problemreport",
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
@@ -51,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LETTER.format("view"),
         LEGAL_DOCUMENT.format("view"),
         COMPLAINT.format("view"),
+        *PLAN_READ,
     ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
@@ -70,6 +82,13 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *(LEGAL_DOCUMENT.format(a) for a in ("add", "change", "delete", "view")),
         # sees every complaint and transfers one filed with the wrong department
         *(COMPLAINT.format(a) for a in ("change", "view")),
+        *PLAN_READ,
+        "supervision.add_plan",
+        "supervision.change_plan",
+        "supervision.add_milestone",
+        "supervision.change_milestone",
+        "supervision.decide_submission",
+        "supervision.answer_problemreport",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -84,6 +103,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "commitments.view_holidayyear",
         LEGAL_DOCUMENT.format("view"),
         COMPLAINT.format("view"),
+        *PLAN_READ,
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",

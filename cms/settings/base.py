@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "publishing",
     "commitments",
     "complaints",
+    "supervision",
     "search",
     "fixtures",
     "accounts",

@@ -62,6 +62,7 @@ def page_urls(site) -> dict[str, str]:
         "letter": reverse("public:letter", args=[site["letter"].pk]),
         "revisions": reverse("public:revisions"),
         "revision": reverse("public:revision", args=[site["revision"].pk]),
+        "progress": reverse("public:progress"),
         "search": reverse("search:results") + "?q=律师",
         "search without result": reverse("search:results") + "?q=宇宙飞船驾驶证",
         "complaint form": reverse("public:complaint") + f"?item={item.pk}",

@@ -1,0 +1,33 @@
+"""The public page 工作进展: the banner-wide and per-unit figures of supervision (counts only,
+no personal data), with charts drawn by a script served from this site (no inline script)."""
+
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+
+from catalog.models import Department
+from supervision import figures
+from supervision.figure_tables import chart_data, unit_rows
+
+
+@cache_control(public=True, max_age=300)
+def progress(request):
+    period, errors = figures.period_from(request.GET)
+    tables = figures.compute(period, public_only=True, counts=figures.cached_counts(period))
+    departments = list(Department.objects.order_by("sort_order", "pk"))
+    return render(
+        request,
+        "public/progress.html",
+        {
+            "period": period,
+            "errors": errors,
+            "tables": tables,
+            "monthly_rows": [
+                (month, [t.by_month.get(month, 0) for t in tables]) for month in period.months
+            ],
+            "totals": [t.total for t in tables],
+            "unit_rows": unit_rows(departments, tables),
+            "chart": chart_data(period, departments, tables),
+            "from_value": f"{period.first:%Y-%m}",
+            "to_value": f"{period.last:%Y-%m}",
+        },
+    )

@@ -1,0 +1,69 @@
+"""The figures laid out for people: rows per unit, the charts' data, the Excel workbook."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from catalog.enums import DepartmentKind
+
+from .exports import text
+
+
+def unit_rows(departments, tables):
+    """``[(department, [total per figure])]`` in 附件1 order."""
+    return [(d, [t.by_unit.get(d.pk, 0) for t in tables]) for d in departments]
+
+
+def chart_data(period, departments, tables) -> dict:
+    """What ``supervision/charts.js`` draws: the banner's trend per month, and totals per unit."""
+    return {
+        "months": [f"{m:%Y-%m}" for m in period.months],
+        "trend": [
+            {"name": t.figure.label, "data": [t.by_month.get(m, 0) for m in period.months]}
+            for t in tables
+        ],
+        "units": [d.name for d in departments],
+        "perUnit": [
+            {"name": t.figure.label, "data": [t.by_unit.get(d.pk, 0) for d in departments]}
+            for t in tables
+        ],
+    }
+
+
+def figures_workbook(period, departments, tables) -> bytes:
+    """Three sheets: the banner per month, each unit's totals, each unit per month."""
+    workbook = Workbook()
+    bold = Font(bold=True)
+    labels = [t.figure.label for t in tables]
+    title = f"统计期间：{period.first:%Y年%m月}至{period.last:%Y年%m月}（根据平台记录自动计算）"
+
+    banner = workbook.active
+    banner.title = "全旗按月"
+    banner.append([title])
+    banner.append(["月份", *labels])
+    for month in period.months:
+        banner.append([f"{month:%Y-%m}", *[t.by_month.get(month, 0) for t in tables]])
+    banner.append(["合计", *[t.total for t in tables]])
+
+    units = workbook.create_sheet("各单位合计")
+    units.append([title])
+    units.append(["单位", "单位类别", *labels])
+    for department, values in unit_rows(departments, tables):
+        units.append([text(department.name), DepartmentKind(department.kind).label, *values])
+
+    monthly = workbook.create_sheet("各单位按月")
+    monthly.append([title])
+    monthly.append(["单位", "月份", *labels])
+    for department in departments:
+        for month in period.months:
+            values = [t.by_unit_month.get((department.pk, month), 0) for t in tables]
+            if any(values):
+                monthly.append([text(department.name), f"{month:%Y-%m}", *values])
+    for sheet in workbook.worksheets:
+        for cell in sheet[2]:
+            cell.font = bold
+        sheet.column_dimensions["A"].width = 30
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,73 @@
+"""The supervisor's figures in the admin (charts and the same figures as tables) and their
+Excel export; the period is chosen in whole months."""
+
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.admin.auth import permission_denied
+
+from accounts.enums import AuditAction
+from accounts.services import audit_record
+from permissions.scope import ALL, Scope, department_ids
+
+from . import figures
+from .figure_tables import chart_data, figures_workbook, unit_rows
+from .selectors import visible_departments
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _scope(user):
+    ids = department_ids(user, Scope.VIEW)
+    return None if ids is ALL else ids
+
+
+def figures_dashboard(request):
+    if not request.user.has_perm("supervision.view_plan"):
+        return permission_denied(request)
+    period, errors = figures.period_from(request.GET)
+    scope = _scope(request.user)
+    tables = figures.compute(period, department_ids=scope, counts=figures.cached_counts(period))
+    departments = list(visible_departments(request.user))
+    return TemplateResponse(
+        request,
+        "supervision/figures.html",
+        {
+            "page_title": "统计图表",
+            "period": period,
+            "errors": errors,
+            "tables": tables,
+            "months": period.months,
+            "monthly_rows": [
+                (month, [t.by_month.get(month, 0) for t in tables]) for month in period.months
+            ],
+            "totals": [t.total for t in tables],
+            "unit_rows": unit_rows(departments, tables),
+            "chart": chart_data(period, departments, tables),
+            "from_value": request.GET.get("start") or f"{period.first:%Y-%m}",
+            "to_value": request.GET.get("end") or f"{period.last:%Y-%m}",
+            "query": request.GET.urlencode(),
+            "own_units_only": scope is not None,
+        },
+    )
+
+
+def figures_export(request):
+    if not request.user.has_perm("supervision.view_plan"):
+        return permission_denied(request)
+    period, _ = figures.period_from(request.GET)
+    scope = _scope(request.user)
+    tables = figures.compute(period, department_ids=scope)
+    departments = list(visible_departments(request.user))
+    content = figures_workbook(period, departments, tables)
+    audit_record(
+        AuditAction.EXPORT,
+        request=request,
+        object_type="supervision.figures",
+        object_label=f"统计数据 {period.first:%Y-%m}至{period.last:%Y-%m}",
+        detail={"units": len(departments)},
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    filename = f"figures-{period.first:%Y%m}-{period.last:%Y%m}-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,204 @@
+"""Every write of supervision: check permission, act, keep history (simple-history records who
+and when on every row; exports are written to the audit log by the views).
+
+- plans: ``plan_copy`` (the next year's plan from this one's milestones, dates moved);
+- deliveries: ``submission_deliver`` (a unit's clerk, own unit only), ``submission_decide``
+  (the justice bureau confirms or returns with a comment);
+- problems: ``problem_report`` (a unit's clerk), ``problem_answer`` (the justice bureau).
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from catalog.text import clean_text
+from permissions.scope import Scope, granted_department_ids
+
+from .documents import MAX_FILES, upload_error
+from .enums import ProblemStatus, SubmissionStatus
+from .models import Milestone, Plan, ProblemReport, Submission, SubmissionDocument
+
+NOT_OWN_UNIT = "您只能为本单位报送材料。"
+NOT_OWN_UNIT_PROBLEM = "您只能以本单位的名义报告问题。"
+NO_DECISION_RIGHT = "只有司法局审核员可以确认或退回报送材料。"
+NO_ANSWER_RIGHT = "只有司法局审核员可以答复问题报告。"
+NO_PLAN_RIGHT = "只有司法局审核员可以制定实施方案。"
+
+
+def user_may_deliver(user, department_id: int) -> bool:
+    """A unit's own editors deliver for it (not reviewers, supervisors or other units)."""
+    return user.has_perm("supervision.deliver_submission") and department_id in (
+        granted_department_ids(user, Scope.EDIT)
+    )
+
+
+def user_may_decide(user) -> bool:
+    return user.has_perm("supervision.decide_submission")
+
+
+def user_may_report(user, department_id: int) -> bool:
+    return user.has_perm("supervision.add_problemreport") and department_id in (
+        granted_department_ids(user, Scope.EDIT)
+    )
+
+
+def user_may_answer(user) -> bool:
+    return user.has_perm("supervision.answer_problemreport")
+
+
+def _shift_year(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+@transaction.atomic
+def plan_copy(*, user, plan: Plan, year: int, name: str = "") -> Plan:
+    """A new plan for ``year`` with ``plan``'s milestones, each due on the same day of its year."""
+    if not user.has_perm("supervision.add_plan"):
+        raise PermissionDenied(NO_PLAN_RIGHT)
+    errors = {}
+    if not 2000 <= year <= 2100:
+        errors["year"] = ["请填写2000至2100之间的年度。"]
+    elif Plan.objects.filter(year=year).exists():
+        errors["year"] = [f"{year}年的实施方案已存在。"]
+    name = clean_text(name or "", multiline=False).strip() or f"{year}年实施方案"
+    if errors:
+        raise ValidationError(errors)
+    copy = Plan(year=year, name=name, source=plan.source)
+    copy._history_user = user
+    copy.save()
+    shift = year - plan.year
+    for milestone in plan.milestones.order_by("due_on", "sort_order", "pk"):
+        new = Milestone(
+            plan=copy,
+            sort_order=milestone.sort_order,
+            name=milestone.name,
+            description=milestone.description,
+            due_on=_shift_year(milestone.due_on, shift),
+            deliverable=milestone.deliverable,
+            for_banner_departments=milestone.for_banner_departments,
+            for_townships=milestone.for_townships,
+            for_vertical_units=milestone.for_vertical_units,
+            for_fire_brigade=milestone.for_fire_brigade,
+        )
+        new._history_user = user
+        new.save()
+    return copy
+
+
+@transaction.atomic
+def submission_deliver(*, user, milestone: Milestone, department, files, note: str = ""):
+    """Upload a unit's documents for a milestone: 已提交 until the justice bureau decides. A
+    returned deliverable is submitted again the same way (the earlier files are kept)."""
+    if not user_may_deliver(user, department.pk):
+        raise PermissionDenied(NOT_OWN_UNIT)
+    if milestone.is_fact:
+        raise ValidationError({"files": ["该节点由平台自动核对，无需上传材料。"]})
+    if not milestone.applies_to(department):
+        raise ValidationError({"files": ["该节点不适用于本单位。"]})
+    files = list(files or [])
+    errors = []
+    if not files:
+        errors.append("请选择要上传的材料。")
+    elif len(files) > MAX_FILES:
+        errors.append(f"一次最多上传 {MAX_FILES} 个文件。")
+    else:
+        errors.extend(error for error in map(upload_error, files) if error)
+    submission = (
+        Submission.objects.select_for_update()
+        .filter(milestone=milestone, department=department)
+        .first()
+    )
+    if submission is not None and submission.status == SubmissionStatus.CONFIRMED:
+        errors.append("该节点的材料已确认，不能再次报送。")
+    if submission is not None and submission.status == SubmissionStatus.SUBMITTED:
+        errors.append("材料已报送，正在等待司法局确认；如需补充，请等待退回后重新报送。")
+    if errors:
+        raise ValidationError({"files": errors})
+    now = timezone.now()
+    if submission is None:
+        submission = Submission(milestone=milestone, department=department)
+    submission.status = SubmissionStatus.SUBMITTED
+    submission.note = clean_text(note or "", multiline=True).strip()
+    submission.submitted_by = user
+    submission.submitted_at = now
+    submission.decided_by = None
+    submission.decided_at = None
+    submission._history_user = user
+    submission.save()
+    for upload in files:
+        document = SubmissionDocument(
+            submission=submission,
+            file=upload,
+            original_name=clean_text(upload.name, multiline=False)[:200],
+            size=upload.size,
+            uploaded_by=user,
+            uploaded_at=now,
+        )
+        document._history_user = user
+        document.save()
+    return submission
+
+
+@transaction.atomic
+def submission_decide(*, user, submission: Submission, action: str, comment: str = ""):
+    """Confirm (``action="confirm"``) or return (``"return"``, a comment required)."""
+    if not user_may_decide(user):
+        raise PermissionDenied(NO_DECISION_RIGHT)
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    comment = clean_text(comment or "", multiline=True).strip()
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError({"comment": ["只能确认或退回“已提交”的材料。"]})
+    if action == "return" and not comment:
+        raise ValidationError({"comment": ["退回时请填写审核意见，说明需要补充或修改的内容。"]})
+    if action not in ("confirm", "return"):
+        raise ValidationError({"comment": ["请选择确认或退回。"]})
+    submission.status = (
+        SubmissionStatus.CONFIRMED if action == "confirm" else SubmissionStatus.RETURNED
+    )
+    submission.comment = comment
+    submission.decided_by = user
+    submission.decided_at = timezone.now()
+    submission._history_user = user
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def problem_report(*, user, department, title: str, body: str) -> ProblemReport:
+    if not user_may_report(user, department.pk):
+        raise PermissionDenied(NOT_OWN_UNIT_PROBLEM)
+    title = clean_text(title or "", multiline=False).strip()
+    body = clean_text(body or "", multiline=True).strip()
+    errors = {}
+    if not title:
+        errors["title"] = ["请用一句话写明问题。"]
+    if not body:
+        errors["body"] = ["请写明问题的情况，便于司法局答复。"]
+    if errors:
+        raise ValidationError(errors)
+    report = ProblemReport(department=department, title=title, body=body, reported_by=user)
+    report._history_user = user
+    report.save()
+    return report
+
+
+@transaction.atomic
+def problem_answer(*, user, report: ProblemReport, answer: str) -> ProblemReport:
+    if not user_may_answer(user):
+        raise PermissionDenied(NO_ANSWER_RIGHT)
+    answer = clean_text(answer or "", multiline=True).strip()
+    if not answer:
+        raise ValidationError({"answer": ["请填写答复内容。"]})
+    report = ProblemReport.objects.select_for_update().get(pk=report.pk)
+    report.answer = answer
+    report.status = ProblemStatus.ANSWERED
+    report.answered_by = user
+    report.answered_at = timezone.now()
+    report._history_user = user
+    report.save()
+    return report
