@@ -17,6 +17,7 @@ from catalog.models import Department
 from . import access
 from .enums import OPEN_STATUSES, ComplaintKind, ComplaintStatus
 from .forms import AnswerForm, InvestigationForm, RejectForm, TransferForm
+from .leads import complaint_open_verification, lead_of
 from .selectors import due_soon_limit, monthly_figures, staff_complaints
 from .services import (
     complaint_conclude,
@@ -120,6 +121,7 @@ def _detail(request, complaint, **forms):
             "page_title": f"投诉举报 {complaint.number}",
             "complaint": complaint,
             "contact": contact,
+            "lead": lead_of(user, complaint),
             "overdue": complaint.is_overdue(today),
             "may_handle": handle,
             "may_transfer": access.may_transfer(user, complaint) and complaint.is_open,
@@ -265,3 +267,19 @@ def complaint_statistics(request):
             "rejected_count": visible.filter(year=chosen, status=ComplaintStatus.REJECTED).count(),
         },
     )
+
+
+def complaint_open_verification_view(request, pk):
+    complaint = _complaint_or_deny(request, pk)
+    if complaint is None:
+        return redirect("wagtailadmin_home")
+    if request.method == "POST":
+        try:
+            complaint_open_verification(user=request.user, complaint=complaint)
+        except PermissionDenied as e:
+            messages.error(request, str(e))
+        except ValidationError as e:
+            messages.error(request, "；".join(e.messages))
+        else:
+            messages.success(request, "已据此举报生成核查任务。")
+    return redirect("complaint_admin_detail", complaint.pk)

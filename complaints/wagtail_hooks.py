@@ -4,7 +4,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from commitments.verification.enums import TASK_SECTIONS_HOOK
+
 from . import access, views
+from .leads import task_section
 from .panels import DueComplaintsPanel
 
 
@@ -37,6 +40,11 @@ def register_urls():
             name="complaint_admin_transfer",
         ),
         path(
+            "complaints/<int:pk>/open-verification/",
+            views.complaint_open_verification_view,
+            name="complaint_admin_open_verification",
+        ),
+        path(
             "complaints/<int:pk>/attachments/<int:attachment_pk>/",
             views.complaint_attachment,
             name="complaint_admin_attachment",
@@ -60,3 +68,8 @@ def complaints_menu_item():
 def add_complaints_panel(request, panels):
     if request.user.has_perm(access.VIEW):
         panels.append(DueComplaintsPanel(request))
+
+
+@hooks.register(TASK_SECTIONS_HOOK)
+def complaints_on_verification_task(request, task):
+    return task_section(request, task)

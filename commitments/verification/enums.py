@@ -15,6 +15,12 @@ class VerificationFinding(models.TextChoices):
 class TaskOrigin(models.TextChoices):
     ITEM_RULE = "item_rule", "按事项核查方式"
     SAMPLING = "sampling", "双随机抽查"
+    COMPLAINT = "complaint", "举报线索"
+
+
+# The Wagtail hook whose functions (request, task) -> safe HTML add sections to a task's admin
+# page; later apps (complaints) register them, so this app never imports them.
+TASK_SECTIONS_HOOK = "verification_task_sections"
 
 
 # The methods a task can have (an exempt item's letters are checked only when sampled, on site).

@@ -8,6 +8,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 
 from accounts.network import client_ip
@@ -16,7 +17,7 @@ from commitments.models import VerificationEvidence
 from ..cases.rules import user_handles_cases
 from ..letters.services import user_sees_personal_data
 from ..letters.views import _apply_errors
-from .enums import VerificationFinding
+from .enums import TASK_SECTIONS_HOOK, VerificationFinding
 from .forms import AssignForm, ResultForm
 from .selectors import department_staff, results_of, staff_tasks
 from .services import evidence_open, verification_assign, verification_record
@@ -76,6 +77,7 @@ def _detail(request, task, assign_form=None, result_form=None):
             "assign_form": assign_form or AssignForm(staff=staff),
             "result_form": result_form or ResultForm(staff=staff),
             "false_findings": [VerificationFinding.FALSE, VerificationFinding.PARTLY_FALSE],
+            "sections": [section(request, task) for section in hooks.get_hooks(TASK_SECTIONS_HOOK)],
         },
     )
 
