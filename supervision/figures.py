@@ -6,8 +6,9 @@ and a memo for queries several figures share) and returns ``{(department_id, mon
 with ``month`` the first day of a month in Asia/Shanghai time. Every function aggregates in the
 database (``GROUP BY`` unit and month), so the cost does not grow with what a page shows.
 
-Figures of the casework after the letter (verifications, false commitments), complaints and
-credit records are added here the same way when their models exist on this branch (ADR 015).
+Figures of the casework after the letter (verifications, false commitments) and credit records
+are added here the same way when their models exist on this branch (ADR 015). Complaints count
+for the department handling them now (after a transfer, the one it went to).
 """
 
 import datetime
@@ -17,12 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from catalog.models import CertificateItem, ServiceGuide
 from commitments.letters.enums import LetterChannel
 from commitments.models import CommitmentLetter
+from complaints.enums import CLOSED_STATUSES
+from complaints.models import Complaint
 
 from .enums import SubmissionStatus
 from .models import Submission
@@ -215,6 +218,25 @@ def milestones_delivered(context: Context) -> Counts:
     ticks have no date: they are shown on the overview, not counted here)."""
     confirmed = Submission.objects.filter(status=SubmissionStatus.CONFIRMED)
     return monthly_counts(confirmed, "decided_at", context.period)
+
+
+@figure("complaints_received", "受理投诉举报")
+def complaints_received(context: Context) -> Counts:
+    return monthly_counts(Complaint.objects.all(), "received_at", context.period)
+
+
+@figure("complaints_concluded", "办结投诉举报")
+def complaints_concluded(context: Context) -> Counts:
+    """Complaints closed in the month: concluded with an answer, or 不予受理 (also answered)."""
+    closed = Complaint.objects.filter(status__in=CLOSED_STATUSES)
+    return monthly_counts(closed, "closed_at", context.period)
+
+
+@figure("complaints_on_time", "按期答复投诉举报")
+def complaints_on_time(context: Context) -> Counts:
+    """Complaints closed in the month whose answer was given by the due date."""
+    on_time = Complaint.objects.filter(status__in=CLOSED_STATUSES, answered_on__lte=F("due_on"))
+    return monthly_counts(on_time, "closed_at", context.period)
 
 
 @dataclass

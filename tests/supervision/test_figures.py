@@ -10,13 +10,14 @@ from django.utils import timezone
 from catalog.models import CertificateItem, ServiceGuide
 from commitments.letters.services import letter_register
 from commitments.models import CommitmentLetter
+from complaints.models import Complaint
 from supervision import figures
 from supervision.models import Submission
 from supervision.services import submission_decide, submission_deliver
 
 from ..guides.helpers import make_guide
 from ..letters.helpers import TODAY, disclosed_item, person
-from .helpers import make_plan, milestone, pdf
+from .helpers import make_plan, milestone, pdf, seed_complaints
 
 
 def month_of(moment) -> datetime.date:
@@ -61,6 +62,7 @@ def records(dept_a, dept_b, editor_a, editor_b, reviewer):
     submission_deliver(  # submitted, not confirmed: not counted
         user=editor_b, milestone=milestone(plan), department=dept_b, files=[pdf()]
     )
+    seed_complaints(editor_a, dept_a, editor_b, dept_b)
     return {"a": dept_a, "b": dept_b}
 
 
@@ -78,6 +80,19 @@ def independent_counts() -> dict[str, Counter]:
             (s.department_id, month_of(s.decided_at))
             for s in Submission.objects.all()
             if s.status == "confirmed"
+        ),
+        "complaints_received": Counter(
+            (c.department_id, month_of(c.received_at)) for c in Complaint.objects.all()
+        ),
+        "complaints_concluded": Counter(
+            (c.department_id, month_of(c.closed_at))
+            for c in Complaint.objects.all()
+            if c.status in ("concluded", "rejected")
+        ),
+        "complaints_on_time": Counter(
+            (c.department_id, month_of(c.closed_at))
+            for c in Complaint.objects.all()
+            if c.status in ("concluded", "rejected") and c.answered_on <= c.due_on
         ),
     }
     for channel in ("in_person", "post", "fax", "email"):
@@ -104,6 +119,12 @@ def test_every_figure_equals_an_independent_count(records):
     # the seeded records span several months and both units
     assert len({month for _, month in expected["items_published"]}) == 2
     assert tables["letters_in_person"].total == 2 and tables["milestones_delivered"].total == 1
+    assert len({month for _, month in expected["complaints_received"]}) == 2
+    assert (
+        tables["complaints_received"].total,
+        tables["complaints_concluded"].total,
+        tables["complaints_on_time"].total,
+    ) == (4, 3, 2)
 
 
 def test_a_period_excludes_what_happened_before_it(records):

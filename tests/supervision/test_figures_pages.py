@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from commitments.letters.services import letter_register
 
 from ..letters.helpers import TODAY, disclosed_item, person
+from .helpers import seed_complaints
 
 ROOT = Path(settings.BASE_DIR)
 VENDORED = ROOT / "supervision/static/supervision/vendor/echarts/echarts.common.min.js"
@@ -23,6 +24,7 @@ def seed(editor_a, dept_a, editor_b, dept_b, reviewer):
     item = disclosed_item(editor_a, dept_a, reviewer, name="甲局证明")
     disclosed_item(editor_b, dept_b, reviewer, name="乙局证明")
     letter_register(user=editor_a, item=item, fields=person(), disclose=True, today=TODAY)
+    seed_complaints(editor_a, dept_a, editor_b, dept_b)
 
 
 def chart_data(html: str) -> dict:
@@ -53,6 +55,10 @@ def test_admin_figures_show_the_same_numbers_in_chart_and_table(
         assert [int(rows[u][index]) for u in data["units"]] == series["data"]
     items = next(s for s in data["perUnit"] if s["name"] == "新公布证明事项")
     assert dict(zip(data["units"], items["data"], strict=True)) == {"甲局": 1, "乙局": 1}
+    received = next(s for s in data["perUnit"] if s["name"] == "受理投诉举报")
+    on_time = next(s for s in data["perUnit"] if s["name"] == "按期答复投诉举报")
+    assert dict(zip(data["units"], received["data"], strict=True)) == {"甲局": 3, "乙局": 1}
+    assert dict(zip(data["units"], on_time["data"], strict=True)) == {"甲局": 1, "乙局": 1}
     assert "vendor/echarts/echarts.common.min.js" in html
 
 
@@ -85,6 +91,9 @@ def test_export_has_the_banner_per_month_and_every_unit(
     column = header.index("新公布证明事项")
     values = {row[0]: row[column] for row in units.iter_rows(min_row=3, values_only=True)}
     assert values == {"甲局": 1, "乙局": 1}
+    concluded = header.index("办结投诉举报")
+    closed = {row[0]: row[concluded] for row in units.iter_rows(min_row=3, values_only=True)}
+    assert closed == {"甲局": 2, "乙局": 1}
     banner = workbook["全旗按月"]
     last = [c.value for c in list(banner.iter_rows())[-1]]
     assert last[0] == "合计" and last[header.index("登记承诺书（当面递交）") - 1] == 1
