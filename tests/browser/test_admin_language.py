@@ -426,10 +426,11 @@ def build_world():
     )
     complaint, _code = complaint_submit(
         fields={
-            "kind": ComplaintKind.STILL_DEMANDED,
+            "kind": ComplaintKind.FALSE_COMMITMENT,
             "department": department,
             "item": items["published"],
-            "description": "窗口仍要求提供已改为告知承诺的无犯罪记录证明。",
+            "letter_number": f"（{letter.year}年）第{letter.number}号",
+            "description": "该申请人承诺的无犯罪记录与实际不符。",
             "contact_phone": "13800001111",
         }
     )
@@ -484,6 +485,7 @@ def role_pages(role, world):
             *(item_url("edit", items[state]) for state in editing),
             guide_url("edit", guides["draft"]),
             f"/admin/letters/{world['letter'].pk}/",
+            f"/admin/verification/{world['letter'].verification.pk}/",
             *complaint_pages,
             *history,
         ],
