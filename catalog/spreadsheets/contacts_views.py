@@ -20,13 +20,12 @@ from .services import departments_import, user_may_manage_departments
 from .uploads import (
     UploadFormMixin,
     UploadLimit,
+    commit_waiting,
     deny,
     download,
-    forget,
     preview,
     read_upload,
     stash,
-    unstash,
 )
 
 
@@ -89,22 +88,8 @@ def _departments_import_upload(request, limit):
 def departments_import_confirm(request):
     if not user_may_manage_departments(request.user):
         return deny(request, "只有系统管理员可以导入实施机关和联络员信息。")
-    token, waiting, why = unstash(request, kind=ImportKind.DEPARTMENTS)
-    if waiting is None:
-        messages.error(request, why)
-        return redirect("departments_import")
-    report = departments_import(
-        user=request.user,
-        data=bytes(waiting.data),
-        filename=waiting.filename,
-        commit=True,
-        expected_digest=waiting.digest,
-    )
-    forget(token)
-    if not report.committed:
-        messages.error(
-            request, "没有导入任何内容：自预览以来数据有了变化或有的行有错误，请重新上传。"
-        )
+    report = commit_waiting(request, kind=ImportKind.DEPARTMENTS, importer=departments_import)
+    if report is None:
         return redirect("departments_import")
     counts = report.counts
     messages.success(

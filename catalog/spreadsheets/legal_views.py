@@ -22,13 +22,12 @@ from .reading import MAX_BYTES, SpreadsheetRefused
 from .uploads import (
     UploadFormMixin,
     UploadLimit,
+    commit_waiting,
     deny,
     download,
-    forget,
     preview,
     read_upload,
     stash,
-    unstash,
 )
 
 NOT_ALLOWED = "只有司法局审核员可以导入法律文件库。"
@@ -91,22 +90,8 @@ def _upload(request, limit):
 def legal_documents_import_confirm(request):
     if not user_may_manage_registry(request.user):
         return deny(request, NOT_ALLOWED)
-    token, waiting, why = unstash(request, kind=ImportKind.LEGAL_DOCUMENTS)
-    if waiting is None:
-        messages.error(request, why)
-        return redirect("legal_documents_import")
-    report = registry_import(
-        user=request.user,
-        data=bytes(waiting.data),
-        filename=waiting.filename,
-        commit=True,
-        expected_digest=waiting.digest,
-    )
-    forget(token)
-    if not report.committed:
-        messages.error(
-            request, "没有导入任何内容：自预览以来数据有了变化或有的行有错误，请重新上传。"
-        )
+    report = commit_waiting(request, kind=ImportKind.LEGAL_DOCUMENTS, importer=registry_import)
+    if report is None:
         return redirect("legal_documents_import")
     counts = report.counts
     messages.success(

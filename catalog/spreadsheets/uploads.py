@@ -149,6 +149,31 @@ def forget(token: str) -> None:
     PendingImport.objects.filter(token=token, status=ImportStatus.PREVIEW).delete()
 
 
+CHANGED_SINCE_PREVIEW = "没有导入任何内容：自预览以来数据有了变化或有的行有错误，请重新上传。"
+
+
+def commit_waiting(request, *, kind, importer):
+    """Import the upload waiting under the posted token with ``importer`` (all or nothing, the
+    preview's fingerprint expected) and let it go. Returns the committed report, or None after
+    saying in a message why nothing was imported (the upload is gone, or the data changed)."""
+    token, waiting, why = unstash(request, kind=kind)
+    if waiting is None:
+        messages.error(request, why)
+        return None
+    report = importer(
+        user=request.user,
+        data=bytes(waiting.data),
+        filename=waiting.filename,
+        commit=True,
+        expected_digest=waiting.digest,
+    )
+    forget(token)
+    if not report.committed:
+        messages.error(request, CHANGED_SINCE_PREVIEW)
+        return None
+    return report
+
+
 def preview(request, report, *, token, confirm_url, back_url, title):
     return TemplateResponse(
         request,
