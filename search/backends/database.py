@@ -125,19 +125,13 @@ class DatabaseBackend:
     def _term_match(self, cursor, term: Term, snapshot: IndexSnapshot, read: dict) -> TermMatch:
         """Where ``term`` matches. Character rows not in the snapshot yet are read and left in
         ``read``."""
-        dialect = self.dialect
         plan = term_plan(term)
 
         def characters(group: str, chars) -> BitMap:
             """The rows holding every one of ``chars`` in ``group``."""
             found = None
             for char in sorted(chars):
-                key = (group, char)
-                bits = snapshot.characters.get(key)
-                if bits is None:
-                    bits = read.get(key)
-                    if bits is None:
-                        bits = read[key] = dialect.match_ids(cursor, group, [("all", (char,))])
+                bits = self._kept_rows(cursor, (group, char), [("all", (char,))], snapshot, read)
                 found = bits if found is None else found & bits
                 if not found:
                     break
@@ -173,12 +167,17 @@ class DatabaseBackend:
         if not phrases:
             return BitMap()
         key = phrase_key(group, phrases)
+        clauses = [("phrase", tokens) for tokens in key[1]]
+        return self._kept_rows(cursor, key, clauses, snapshot, read)
+
+    def _kept_rows(self, cursor, key, clauses, snapshot: IndexSnapshot, read: dict) -> BitMap:
+        """The rows of ``key`` (``(group, character)`` or ``phrase_key``): from the snapshot,
+        from what this search read already, or read from the full-text index now."""
         bits = snapshot.characters.get(key)
         if bits is None:
             bits = read.get(key)
             if bits is None:
-                clauses = [("phrase", tokens) for tokens in key[1]]
-                bits = read[key] = self.dialect.match_ids(cursor, group, clauses)
+                bits = read[key] = self.dialect.match_ids(cursor, key[0], clauses)
         return bits
 
     def _evaluate(
