@@ -203,3 +203,30 @@ def test_the_phrase_test_of_a_patch_agrees_with_the_full_text_index(
                 if snapshot_module.holds_phrase(f" {tokens or ''} ", tuple(term_plan.phrases))
             }
             assert held == set(expected), (text, group)
+
+
+def _order(text: str) -> list[int]:
+    results = get_database_backend().search(parse_query(text), SearchFilters(), offset=0, limit=10)
+    return [h.item_id for h in results.hits]
+
+
+def test_words_typed_apart_rank_the_item_where_they_stand_together_first(
+    editor_a, dept_a, reviewer
+):
+    # the scattered one has every other advantage: its name starts with 户籍, it is shorter
+    # and older
+    scattered = publish(make_item(editor_a, dept_a, name="户籍地开具的证明"), editor_a, reviewer)
+    together = publish(
+        make_item(editor_a, dept_a, name="申请人原户籍证明及情况说明"), editor_a, reviewer
+    )
+    assert scattered.pk < together.pk
+    assert _order("户籍 证明") == [together.pk, scattered.pk]
+
+
+def test_equal_matches_rank_the_shorter_name_first_not_by_id(editor_a, dept_a, reviewer):
+    longer = publish(
+        make_item(editor_a, dept_a, name="拟任负责人的无犯罪记录情况证明"), editor_a, reviewer
+    )
+    shorter = publish(make_item(editor_a, dept_a, name="股东无犯罪记录证明"), editor_a, reviewer)
+    assert longer.pk < shorter.pk
+    assert _order("无犯罪记录") == [shorter.pk, longer.pk]
