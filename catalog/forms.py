@@ -5,14 +5,16 @@ from copy import copy
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import Panel, TabbedInterface
 
 from permissions.policy import departments_user_can_edit
 from permissions.scope import ALL, Scope, department_ids
 
+from . import extra_fields
 from .legal.forms import read_basis_form
 from .legal.models import LegalDocument
 from .legal.registry import Registry, bases_link
-from .text import CleanTextFormMixin
+from .text import CleanTextFormMixin, clean_form_fields
 from .validation import publication_errors
 
 SUBMITTING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
@@ -50,6 +52,39 @@ class CertificateItemForm(CleanTextFormMixin, WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         scope_identity_fields(self, for_user, "证明名称")
         self.fields["excluded_category"].required = False
+        self.add_extra_fields()
+
+    def add_extra_fields(self) -> None:
+        """One form field per active extra field definition (ADR 020), filled from the
+        version being edited; the values of retired definitions are kept as they are."""
+        self.extra_definitions = extra_fields.definitions()
+        stored = self.instance.extra_values or {}
+        added = {}
+        for definition in self.extra_definitions:
+            name = extra_fields.form_name(definition)
+            added[name] = extra_fields.form_field(definition)
+            self.initial.setdefault(
+                name, extra_fields.form_initial(definition, stored.get(definition.key))
+            )
+        clean_form_fields(added)
+        self.fields.update(added)
+
+    @property
+    def extra_field_names(self) -> list[str]:
+        return [extra_fields.form_name(d) for d in self.extra_definitions]
+
+    def _read_extra_values(self) -> None:
+        values = dict(self.instance.extra_values or {})
+        for definition in self.extra_definitions:
+            name = extra_fields.form_name(definition)
+            if name in self.errors:
+                return
+            value = self.cleaned_data.get(name)
+            if extra_fields.is_empty(value):
+                values.pop(definition.key, None)
+            else:
+                values[definition.key] = value
+        self.instance.extra_values = values
 
     @property
     def is_submitting(self) -> bool:
@@ -57,6 +92,7 @@ class CertificateItemForm(CleanTextFormMixin, WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._read_extra_values()
         formset = self.formsets.get("legal_bases")
         if formset is not None and formset.is_valid():
             registry = Registry()
@@ -96,3 +132,44 @@ class CertificateItemForm(CleanTextFormMixin, WagtailAdminModelForm):
             for form, row in zip(forms, rows, strict=True):
                 form.instance.document = LegalDocument.objects.get(pk=row["document_id"])
         return super().save(commit=commit)
+
+
+class ExtraFieldsPanel(Panel):
+    """The extra fields of the item form (added by ``CertificateItemForm.add_extra_fields``),
+    each with its label, help text and errors; nothing when no field is defined. The read
+    view asks it for the values (``read_entries``)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "catalog/admin/extra_fields_panel.html"
+
+        @property
+        def fields(self):
+            names = getattr(self.form, "extra_field_names", [])
+            return [self.form[name] for name in names]
+
+        def is_shown(self):
+            return bool(self.fields)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["fields"] = self.fields
+            return context
+
+    def read_entries(self, obj) -> list[tuple[str, str]]:
+        return [(v.label, v.text) for v in extra_fields.labelled(obj.extra_values)]
+
+
+class ItemTabs(TabbedInterface):
+    """The item form's tabs; the extra fields are rendered by ``ExtraFieldsPanel``, not again
+    at the end as fields no panel claimed."""
+
+    class BoundPanel(TabbedInterface.BoundPanel):
+        def render_missing_fields(self):
+            names = set(getattr(self.form, "extra_field_names", []))
+            kept = {n: f for n, f in self.form.fields.items() if n not in names}
+            removed = {n: f for n, f in self.form.fields.items() if n in names}
+            self.form.fields = kept
+            try:
+                return super().render_missing_fields()
+            finally:
+                self.form.fields = {**kept, **removed}

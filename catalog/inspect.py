@@ -124,6 +124,9 @@ def _table(obj, panel: InlinePanel) -> Table:
 
 
 def _entries(obj, panel) -> list:
+    if hasattr(panel, "read_entries"):  # a panel of form-only fields (the extra fields)
+        entries = [Entry(label, value or EMPTY, "") for label, value in panel.read_entries(obj)]
+        return [Group(str(panel.heading), entries)] if entries and panel.heading else entries
     if isinstance(panel, InlinePanel):
         return [_table(obj, panel)]
     if isinstance(panel, FieldPanel):

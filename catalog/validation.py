@@ -12,6 +12,7 @@ import re
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
+from . import extra_fields
 from .enums import ExcludedCategory, VerificationMethod
 
 # Catch-all wording the seed forbids (二、(二): "不含模糊表述或兜底条款").
@@ -122,6 +123,11 @@ def publication_errors(item, legal_bases=None) -> dict[str, list[str]]:
         errors.add("letters_disclosed", "已填写公开范围或时限，但没有勾选“公开承诺书”。")
     for field, label in ITEM_TEXT_FIELDS.items():
         errors.vague(field, label, getattr(item, field))
+    for definition in extra_fields.required_missing(getattr(item, "extra_values", None)):
+        errors.add(
+            extra_fields.form_name(definition),
+            f"请填写“{definition.label}”：该字段在提交审核时必填。",
+        )
     return dict(errors)
 
 

@@ -20,6 +20,7 @@ from permissions.scope import Scope, filter_by_scope, in_scope
 from . import defaults_views, views
 from .action_menu import clerk_action_menu
 from .defaults import departments_for_defaults
+from .extra_field_viewsets import ExtraFieldViewSet, delete_refused
 from .legal.urls import admin_urls as legal_admin_urls
 from .legal.viewsets import LegalDocumentViewSet
 from .models import CertificateItem, ServiceGuide
@@ -39,6 +40,13 @@ register_snippet(CertificateItemViewSet)
 register_snippet(ServiceGuideViewSet)
 register_snippet(DepartmentViewSet)
 register_snippet(LegalDocumentViewSet)
+register_snippet(ExtraFieldViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_used_extra_fields(request, instances):
+    """A used extra field is retired, never deleted (ADR 020)."""
+    return delete_refused(request, instances)
 
 
 @hooks.register("register_admin_urls")

@@ -31,6 +31,7 @@ ITEM = "catalog.{}_certificateitem"
 GUIDE = "catalog.{}_serviceguide"
 LETTER = "commitments.{}_commitmentletter"
 LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
+EXTRA_FIELD = "catalog.{}_extrafield"  # extra item fields (附加字段, ADR 020)
 COMPLAINT = "complaints.{}_complaint"  # complaints from the public (ADR 014)
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
 # Supervision of the plan (ADR 015): everyone in the admin reads the plan; units deliver and
@@ -80,6 +81,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "commitments.view_holidayyear",
         # the justice bureau keeps the registry of legal documents
         *(LEGAL_DOCUMENT.format(a) for a in ("add", "change", "delete", "view")),
+        # the justice bureau defines the extra item fields (a used one is retired, not deleted)
+        *(EXTRA_FIELD.format(a) for a in ("add", "change", "delete", "view")),
         # sees every complaint and transfers one filed with the wrong department
         *(COMPLAINT.format(a) for a in ("change", "view")),
         *PLAN_READ,
@@ -123,6 +126,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "commitments.add_holidayyear",
         "commitments.change_holidayyear",
         "commitments.view_holidayyear",
+        *(EXTRA_FIELD.format(a) for a in ("add", "change", "delete", "view")),
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",

@@ -5,6 +5,7 @@ Every name stays importable as ``from catalog.models import X``."""
 
 from ..legal.models import LegalArticle, LegalDocument, LegalDocumentName, ReviewFlag
 from .defaults import NoticeDefaults
+from .extra_fields import ExtraField, ExtraFieldKind
 from .guides import GuideMaterial, GuideStep, ServiceGuide, ServiceGuideQuerySet
 from .imports import ImportKind, ImportStatus, PendingImport
 from .items import (
@@ -26,6 +27,8 @@ __all__ = [
     "Department",
     "DepartmentQuerySet",
     "EditorialStatusMixin",
+    "ExtraField",
+    "ExtraFieldKind",
     "GuideMaterial",
     "GuideStep",
     "ImportKind",

@@ -21,7 +21,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.models import (
     DraftStateMixin,
@@ -45,7 +44,8 @@ from ..enums import (
     VerificationMethod,
     legal_precedence,
 )
-from ..forms import CertificateItemForm
+from ..extra_fields import values_errors
+from ..forms import CertificateItemForm, ExtraFieldsPanel, ItemTabs
 from ..text import CleanTextMixin
 
 PHONE_HELP = "座机请写区号，如 0483-6021021；手机 11 位。"
@@ -317,6 +317,9 @@ class CertificateItem(
         default=ExcludedCategory.NONE,
         help_text="属于实施方案规定的不适用告知承诺制情形的，不能提交审核或发布。",
     )
+    # The values of the extra fields the justice bureau defines (``ExtraField``), keyed by the
+    # definition's key; kept in revisions like every other field (ADR 020).
+    extra_values = models.JSONField("附加字段", default=dict, blank=True)
 
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -352,6 +355,7 @@ class CertificateItem(
         ),
         FieldRowPanel(["matter_type", "focus_area"]),
         FieldPanel("remarks"),
+        ExtraFieldsPanel(heading="附加字段"),
         FieldPanel("excluded_category"),
     ]
     notification_panels = [
@@ -367,7 +371,7 @@ class CertificateItem(
             heading="承诺的公开",
         ),
     ]
-    edit_handler = TabbedInterface(
+    edit_handler = ItemTabs(
         [
             ObjectList(basic_panels, heading="目录信息（附件4）"),
             ObjectList(notification_panels, heading="告知内容（附件3）"),
@@ -402,6 +406,15 @@ class CertificateItem(
         """The legal bases in order of precedence (法律 first, ``LEGAL_PRECEDENCE``), bases of
         one level in the order the department wrote them: how public pages list them."""
         return sorted(self.legal_bases.all(), key=lambda basis: basis.precedence)
+
+    def clean(self):
+        """The extra values must be values of their (active) definitions, whoever writes them."""
+        super().clean()
+        if not isinstance(self.extra_values, dict):
+            raise ValidationError({"extra_values": "附加字段的值无效。"})
+        messages = values_errors(self.extra_values)
+        if messages:
+            raise ValidationError({"extra_values": messages})
 
     # --- Wagtail hooks ----------------------------------------------------------------------
 
