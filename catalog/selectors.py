@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from . import extra_fields
 from .enums import DepartmentKind, DocumentStatus, ExerciseLevel, FocusArea, MatterType
 from .models import EXERCISE_LEVEL_FIELDS, CertificateItem, Department, ReviewFlag
 
@@ -18,6 +19,8 @@ class CatalogFilters:
     matter_type: str = ""
     level: str = ""
     focus_area: str = ""
+    # (key, stored value) of the public 是/否 and 选项 extra fields chosen (ADR 020)
+    extra: tuple[tuple[str, object], ...] = ()
 
     @classmethod
     def from_query(cls, params) -> "CatalogFilters":
@@ -36,13 +39,67 @@ class CatalogFilters:
             matter_type=matter_type if matter_type in MatterType.values else "",
             level=level if level in ExerciseLevel.values else "",
             focus_area=focus_area if focus_area in FocusArea.values else "",
+            extra=extra_filter_values(params),
         )
 
     @property
     def active(self) -> bool:
         return bool(
-            self.unit or self.department or self.matter_type or self.level or self.focus_area
+            self.unit
+            or self.department
+            or self.matter_type
+            or self.level
+            or self.focus_area
+            or self.extra
         )
+
+    def extra_value(self, key: str):
+        return dict(self.extra).get(key)
+
+
+EXTRA_PARAM = "x_{key}"
+EXTRA_YES_NO = {"yes": True, "no": False}
+
+
+@dataclass(frozen=True)
+class ExtraFilter:
+    """A public 是/否 or 选项 extra field as a filter of the public catalog."""
+
+    param: str
+    label: str
+    options: list[tuple[str, str]]  # (query value, label)
+    selected: str
+
+
+def extra_filter_values(params) -> tuple[tuple[str, object], ...]:
+    """The extra-field filters of a query string, ignoring values that are not valid."""
+    chosen = []
+    for definition in extra_fields.filter_definitions():
+        raw = params.get(EXTRA_PARAM.format(key=definition.key), "")
+        if definition.kind == extra_fields.ExtraFieldKind.BOOLEAN and raw in EXTRA_YES_NO:
+            chosen.append((definition.key, EXTRA_YES_NO[raw]))
+        elif definition.kind == extra_fields.ExtraFieldKind.CHOICE and raw in (
+            definition.choice_list
+        ):
+            chosen.append((definition.key, raw))
+    return tuple(chosen)
+
+
+def extra_filters(filters: CatalogFilters) -> list[ExtraFilter]:
+    """The public catalog's filters of extra fields, with the current choice."""
+    shown = []
+    for definition in extra_fields.filter_definitions():
+        value = filters.extra_value(definition.key)
+        if definition.kind == extra_fields.ExtraFieldKind.BOOLEAN:
+            options = [("yes", extra_fields.YES), ("no", extra_fields.NO)]
+            selected = "" if value is None else ("yes" if value else "no")
+        else:
+            options = [(c, c) for c in definition.choice_list]
+            selected = value or ""
+        shown.append(
+            ExtraFilter(EXTRA_PARAM.format(key=definition.key), definition.label, options, selected)
+        )
+    return shown
 
 
 def published_items(filters: CatalogFilters | None = None):
@@ -61,6 +118,8 @@ def published_items(filters: CatalogFilters | None = None):
         qs = qs.filter(**{EXERCISE_LEVEL_FIELDS[ExerciseLevel(filters.level)]: True})
     if filters.focus_area:
         qs = qs.filter(focus_area=filters.focus_area)
+    for key, value in filters.extra:
+        qs = qs.filter(**{f"extra_values__{key}": value})
     return qs
 
 

@@ -15,6 +15,7 @@ from catalog.selectors import (
     UNITS,
     CatalogFilters,
     departments_by_kind,
+    extra_filters,
     focus_area_counts,
     published_bases,
     published_item,
@@ -46,6 +47,7 @@ def _filter_context(filters: CatalogFilters) -> dict:
         "levels": ExerciseLevel.choices,
         "focus_areas": FocusArea.choices,
         "units": UNITS.items(),
+        "extra_filters": extra_filters(filters),
     }
 
 
@@ -89,6 +91,7 @@ def department_catalog(request, pk):
         matter_type=filters.matter_type,
         level=filters.level,
         focus_area=filters.focus_area,
+        extra=filters.extra,
     )
     context = {
         "page": _page(request, published_items(filters)),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.safestring import SafeString
 
+from catalog import extra_fields
 from catalog.models import CertificateItem, ServiceGuide
 from catalog.textdiff import inline_diff
 from catalog.validation import linked_item
@@ -121,12 +122,33 @@ class FieldChange:
         return inline_diff(self.old, self.new)
 
 
+def _extra_changes(old: CertificateItem | None, new: CertificateItem) -> list[FieldChange]:
+    """The extra fields (ADR 020) either version holds a value for, with their labels (a
+    retired one marked 已停用), in the definitions' order."""
+    defs = extra_fields.definitions(active=None)
+    before = {v.key: v for v in extra_fields.labelled(old.extra_values if old else {}, defs=defs)}
+    after = {v.key: v for v in extra_fields.labelled(new.extra_values, defs=defs)}
+    keys = [d.key for d in defs] + sorted((set(before) | set(after)) - {d.key for d in defs})
+    changes = []
+    for key in keys:
+        if key in before or key in after:
+            label = (after.get(key) or before[key]).label
+            old_text = before[key].text if key in before else ""
+            new_text = after[key].text if key in after else ""
+            changes.append(FieldChange(label, old_text, new_text))
+    return changes
+
+
 def compare_items(old: CertificateItem | None, new: CertificateItem) -> list[FieldChange]:
-    """Compare every field; ``old`` is None for an item that was never published."""
-    return [
+    """Compare every field, the extra fields after 备注; ``old`` is None for an item that was
+    never published."""
+    changes = [
         FieldChange(label, read(old) if old is not None else "", read(new))
         for label, read in FIELDS
     ]
+    at = next(i for i, c in enumerate(changes) if c.label == "备注") + 1
+    changes[at:at] = _extra_changes(old, new)
+    return changes
 
 
 def compare_guides(old: ServiceGuide | None, new: ServiceGuide) -> list[FieldChange]:

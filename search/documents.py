@@ -6,6 +6,7 @@ import functools
 import hashlib
 from dataclasses import dataclass, field
 
+from catalog import extra_fields
 from catalog.enums import ExerciseLevel
 from catalog.models import EXERCISE_LEVEL_FIELDS
 
@@ -80,17 +81,34 @@ def name_length(name: str) -> int:
     return min(sum(len(run) for _kind, run in runs(normalize(name))), 32767)
 
 
-def body_texts(item, legal_bases, department_name: str) -> list[str]:
+def searchable_extra_fields() -> list:
+    """The extra field definitions whose values the public may search: public 文本 and 选项."""
+    return [
+        d
+        for d in extra_fields.definitions()
+        if d.public
+        and d.kind in (extra_fields.ExtraFieldKind.TEXT, extra_fields.ExtraFieldKind.CHOICE)
+    ]
+
+
+def body_texts(item, legal_bases, department_name: str, extra_definitions=None) -> list[str]:
     """Everything but name and purpose that the public may search: legal bases, units,
-    department, conditions (证明的内容) and remarks."""
+    department, conditions (证明的内容), remarks and the public extra fields' texts (ADR 020)."""
     texts = [item.requesting_unit, item.issuing_unit, department_name, item.certificate_content]
     texts.append(item.remarks)
     for basis in legal_bases:
         texts += [basis.name, basis.document_number, basis.article, basis.article_text]
+    if extra_definitions is None:
+        extra_definitions = searchable_extra_fields()
+    texts += extra_fields.public_search_texts(
+        getattr(item, "extra_values", None), extra_definitions
+    )
     return [t for t in texts if t]
 
 
-def build_document(item, legal_bases=None, department_name: str | None = None) -> IndexDocument:
+def build_document(
+    item, legal_bases=None, department_name: str | None = None, extra_definitions=None
+) -> IndexDocument:
     """The index entry of a live item, from its database row (never from a draft revision)."""
     if legal_bases is None:
         legal_bases = list(item.legal_bases.all())
@@ -99,7 +117,7 @@ def build_document(item, legal_bases=None, department_name: str | None = None) -
     levels = tuple(
         level.value for level, name in EXERCISE_LEVEL_FIELDS.items() if getattr(item, name)
     )
-    body = body_texts(item, legal_bases, department_name)
+    body = body_texts(item, legal_bases, department_name, extra_definitions)
     name = analyze_text(item.name)
     return IndexDocument(
         item_id=item.pk,

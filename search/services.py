@@ -19,7 +19,7 @@ from catalog.legal.registry import Registry
 from catalog.models import CertificateItem
 
 from .backends import get_database_backend, get_search_backend
-from .documents import IndexDocument, build_document
+from .documents import IndexDocument, build_document, searchable_extra_fields
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +140,7 @@ class _ItemRow:
     matter_type: str
     focus_area: str
     live_revision_id: int | None
+    extra_values: dict | None = None
 
 
 ITEM_COLUMNS = [f.name for f in _ItemRow.__dataclass_fields__.values()]
@@ -160,6 +161,7 @@ def live_documents(batch_size: int = REBUILD_BATCH) -> Iterator[IndexDocument]:
 
     departments = dict(Department.objects.values_list("pk", "name"))
     registry = Registry()
+    searchable = searchable_extra_fields()
     last = 0
     while True:
         rows = list(
@@ -180,7 +182,12 @@ def live_documents(batch_size: int = REBUILD_BATCH) -> Iterator[IndexDocument]:
             bases.setdefault(item_id, []).append(_BasisRow(name, number, article, text))
         for row in rows:
             item = _ItemRow(*row)
-            yield build_document(item, bases.get(item.pk, []), departments[item.department_id])
+            yield build_document(
+                item,
+                bases.get(item.pk, []),
+                departments[item.department_id],
+                extra_definitions=searchable,
+            )
         last = rows[-1][0]
 
 

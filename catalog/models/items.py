@@ -44,7 +44,7 @@ from ..enums import (
     VerificationMethod,
     legal_precedence,
 )
-from ..extra_fields import values_errors
+from ..extra_fields import labelled, values_errors
 from ..forms import CertificateItemForm, ExtraFieldsPanel, ItemTabs
 from ..text import CleanTextMixin
 
@@ -400,6 +400,11 @@ class CertificateItem(
     @property
     def exercise_level_labels(self) -> str:
         return "、".join(level.label for level in self.exercise_levels)
+
+    @property
+    def public_extra_values(self) -> list:
+        """The filled values of the public, active extra fields, with their labels (ADR 020)."""
+        return labelled(self.extra_values, public_only=True)
 
     @property
     def bases_in_order(self) -> list:
