@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Revision
 
 from ..text import CleanTextMixin
 
@@ -124,7 +125,7 @@ class ExtraField(CleanTextMixin, models.Model):
             errors["max_value"] = "最大值不能小于最小值。"
         if self.pk:
             stored = type(self).objects.filter(pk=self.pk).values("key", "kind").first()
-            if stored and self.is_used():
+            if stored and self.usage_count(key=stored["key"]):
                 if stored["key"] != self.key:
                     errors["key"] = "已有证明事项填写了该字段，标识不能修改。"
                 if stored["kind"] != self.kind:
@@ -132,13 +133,12 @@ class ExtraField(CleanTextMixin, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def usage_count(self) -> int:
-        """How many items hold a value for this field in their row or in any revision."""
-        from wagtail.models import Revision
-
-        from .items import CertificateItem
-
-        key = self.key
+    def usage_count(self, key: str | None = None) -> int:
+        """How many items hold a value for this field (``key``: its stored key) in their row or
+        in any revision."""
+        key = key or self.key
+        # the item model by name: it imports this module's app logic (catalog.extra_fields)
+        CertificateItem = self._meta.apps.get_model("catalog", "CertificateItem")
         if not key:
             return 0
         rows = set(
