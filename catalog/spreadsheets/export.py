@@ -24,7 +24,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from wagtail.models import Revision
 
 from catalog.legal.registry import Registry
-from catalog.models import CertificateItem, Department
+from catalog.models import CertificateItem, Department, ExtraField
 from catalog.selectors import UNITS, CatalogFilters, published_items
 from catalog.text import clean_text
 from permissions.scope import Scope, filter_by_scope, in_scope
@@ -64,6 +64,9 @@ class CatalogSelection:
     date: str
     stem: str  # file name without extension
     sections: bool  # a whole-banner file: a 实施机关 row above each department
+    # the public files (published catalog, catalog revisions) carry only the exported extra
+    # fields that are also public; a department's own draft file carries every exported one
+    public: bool = True
 
 
 def _date(value=None) -> str:
@@ -163,6 +166,7 @@ def draft_selection(*, user, department: Department) -> CatalogSelection:
         date=_date(),
         stem=f"{department.name}{ANNEX4.title}（草稿）",
         sections=False,
+        public=False,
     )
 
 
@@ -172,8 +176,12 @@ def draft_selection(*, user, department: Department) -> CatalogSelection:
 def catalog_grid(selection: CatalogSelection) -> Grid:
     """The 附件4 grid; a basis without article text shows the registry's text of the article,
     as the public pages do."""
-    resource = CatalogRowResource()
-    keys = [c.key for c in ANNEX4.columns]
+    exported = ExtraField.objects.exported()
+    resource = CatalogRowResource(
+        extra_definitions=exported.filter(public=True) if selection.public else exported
+    )
+    layout = resource.layout
+    keys = [c.key for c in layout.columns]
     sections: list[tuple[str | None, list[list[str]]]] = []
     if selection.rows:
         with_registry_texts(selection.rows, Registry())
@@ -185,7 +193,7 @@ def catalog_grid(selection: CatalogSelection) -> Grid:
             sections.append((name, []))
         sections[-1][1].append([cells[k] for k in keys])
     return build_grid(
-        ANNEX4,
+        layout,
         title=selection.title,
         unit=selection.unit,
         unit_extras=[("填表人：", ""), ("电话：", selection.phone), ("填表日期：", selection.date)],
@@ -223,7 +231,8 @@ def export_file(grid: Grid, layout: Layout, fmt: str, stem: str) -> ExportFile:
 
 
 def catalog_file(selection: CatalogSelection, fmt: str) -> ExportFile:
-    return export_file(catalog_grid(selection), ANNEX4, fmt, selection.stem)
+    grid = catalog_grid(selection)
+    return export_file(grid, grid.layout, fmt, selection.stem)
 
 
 def departments_file(user, fmt: str) -> ExportFile:

@@ -89,6 +89,27 @@ ANNEX4 = Layout(
     ),
 )
 
+EXTRA_COLUMN = "extra:{key}"
+
+
+def annex4_layout(definitions=()) -> Layout:
+    """附件4 with one column per exported extra field after 备注 (ADR 020), by its label."""
+    if not definitions:
+        return ANNEX4
+    extra = tuple(
+        Column(EXTRA_COLUMN.format(key=d.key), d.label, width=12, required=False)
+        for d in definitions
+    )
+    return Layout(
+        annex=ANNEX4.annex,
+        title=ANNEX4.title,
+        name=ANNEX4.name,
+        unit_label=ANNEX4.unit_label,
+        signature=ANNEX4.signature,
+        columns=ANNEX4.columns + extra,
+    )
+
+
 ANNEX2 = Layout(
     annex="附件2",
     title="联络信息表",
@@ -228,6 +249,7 @@ class Grid:
     rows: list[list[str]] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 1-based r1,c1,r2,c2
     kinds: list[str] = field(default_factory=list)  # annex|title|unit|header|section|data
+    layout: Layout | None = None  # the layout it was built for (its columns' widths and styles)
 
     def add(self, cells: list[str], kind: str) -> int:
         self.rows.append(list(cells) + [""] * (self.width - len(cells)))
@@ -283,7 +305,7 @@ def build_grid(
     """
     columns = layout.columns
     width = len(columns)
-    grid = Grid(width=width)
+    grid = Grid(width=width, layout=layout)
     grid.add([layout.annex], "annex")
     row = grid.add([title], "title")
     grid.merge(row, 1, width)

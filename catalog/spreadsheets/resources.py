@@ -16,10 +16,11 @@ from import_export import resources
 from import_export.fields import Field
 from import_export.instance_loaders import BaseInstanceLoader
 
+from catalog import extra_fields
 from catalog.enums import LegalLevel, MatterType
 from catalog.models import CertificateItem, Department
 
-from .layout import ANNEX2, ANNEX4
+from .layout import ANNEX2, ANNEX4, EXTRA_COLUMN, annex4_layout
 from .rows import CatalogRow
 from .widgets import (
     ChoiceWidget,
@@ -96,8 +97,54 @@ class SessionRows:
         self.session.write_row(instance, row)
 
 
+class ExtraValueWidget(LineWidget):
+    """An extra field's cell: its typed value (``catalog.extra_fields.parse_value``) and back."""
+
+    def __init__(self, definition):
+        super().__init__(max_length=extra_fields.TEXT_MAX, required=False)
+        self.definition = definition
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return extra_fields.parse_value(self.definition, value)
+        except ValidationError as exc:
+            raise ValueError(exc.messages[0]) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return extra_fields.display(self.definition, value)
+
+
+class ExtraValueField(Field):
+    """A column of ``CatalogRow.extra``; an empty cell is kept as None (it clears the value)."""
+
+    def __init__(self, definition):
+        super().__init__(
+            attribute=f"extra__{definition.key}",
+            column_name=definition.label,
+            widget=ExtraValueWidget(definition),
+        )
+        self.key = definition.key
+
+    def get_value(self, instance):
+        return instance.extra.get(self.key)
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        instance.extra[self.key] = self.clean(row, **kwargs)
+
+
 class CatalogRowResource(SessionRows, resources.Resource):
-    """A 附件4 row ↔ ``CatalogRow``. ``session`` (import only) decides and writes."""
+    """A 附件4 row ↔ ``CatalogRow``, with a column per exported extra field after 备注
+    (``extra_definitions``, by default the active exported ones). ``session`` (import only)
+    decides and writes."""
+
+    def __init__(self, session=None, extra_definitions=None, **kwargs):
+        super().__init__(session=session, **kwargs)
+        if extra_definitions is None:
+            extra_definitions = list(extra_fields.ExtraField.objects.exported())
+        self.extra_definitions = list(extra_definitions)
+        self.layout = annex4_layout(self.extra_definitions)
+        for definition in self.extra_definitions:
+            self.fields[EXTRA_COLUMN.format(key=definition.key)] = ExtraValueField(definition)
 
     department = Field(
         attribute="department_name",
@@ -158,7 +205,7 @@ class CatalogRowResource(SessionRows, resources.Resource):
 
     def cells(self, row: CatalogRow) -> dict[str, str]:
         """The 附件4 cell texts of a row, by column key."""
-        return {key: self.fields[key].export(row) for key in (c.key for c in ANNEX4.columns)}
+        return {key: self.fields[key].export(row) for key in (c.key for c in self.layout.columns)}
 
 
 def _contact(column_key: str) -> Field:

@@ -44,6 +44,9 @@ class CatalogRow:
     level_township: bool = False
     matter_type: str = ""
     remarks: str = ""
+    # extra field values by key (ADR 020): every stored one when built from an item; from a
+    # sheet only the exported columns it has (None for an empty cell)
+    extra: dict = field(default_factory=dict)
 
     @property
     def key(self) -> tuple:
@@ -99,7 +102,21 @@ def changed_fields(current: CatalogRow, imported: CatalogRow, registry=None) -> 
     after = [_with_text(b.values(), b, registry) for b in imported.legal_bases]
     if before != after:
         names.append("legal_bases")
+    if any(current.extra.get(key) != value for key, value in imported.extra.items()):
+        names.append("extra_values")
     return names
+
+
+def merged_extra(current: dict | None, imported: CatalogRow) -> dict:
+    """The extra values of an item after importing ``imported``: the sheet's columns replace
+    theirs (an empty cell clears), every other value is kept."""
+    values = dict(current or {})
+    for key, value in imported.extra.items():
+        if value is None:
+            values.pop(key, None)
+        else:
+            values[key] = value
+    return values
 
 
 def with_registry_texts(rows: list[CatalogRow], registry) -> list[CatalogRow]:
@@ -156,7 +173,9 @@ def rows_from_live(items) -> list[CatalogRow]:
             values,
             _bases(bases.get(values["pk"], [])),
         )
-        for values in items.values("pk", "department_id", "department__name", *ITEM_FIELDS)
+        for values in items.values(
+            "pk", "department_id", "department__name", "extra_values", *ITEM_FIELDS
+        )
     ]
 
 
@@ -176,4 +195,5 @@ def _row(department_id, department_name, values: dict, bases: list[Basis]) -> Ca
         setattr(row, name, bool(value) if name in LEVEL_FIELDS else (value or ""))
     row.legal_bases = bases
     row.legal_levels = [b.legal_level for b in bases]
+    row.extra = dict(values.get("extra_values") or {})
     return row

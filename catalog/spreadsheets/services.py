@@ -77,7 +77,7 @@ def _find_sheet(data: bytes, filename: str, layout: Layout) -> tuple[Sheet, Head
                 f"“{found[0].name}”。"
             )
     if found is None:
-        other = ANNEX2 if layout is ANNEX4 else ANNEX4
+        other = ANNEX2 if layout.annex == ANNEX4.annex else ANNEX4
         for sheet, _exc in problems:
             try:
                 find_header(other, sheet.rows, sheet.numbers)
@@ -122,7 +122,14 @@ def _dataset(headers: list[str], rows: list[list]) -> tablib.Dataset:
     return tablib.Dataset(*rows, headers=headers)
 
 
-def _catalog_dataset(sheet: Sheet, header: HeaderMatch, department: Department, directory):
+def _catalog_dataset(
+    sheet: Sheet, header: HeaderMatch, department: Department, directory, layout: Layout = ANNEX4
+):
+    """The rows as a dataset; an extra field's column (ADR 020) only when the sheet has it, so
+    that a sheet without it leaves the items' values alone."""
+    columns = [
+        c for c in layout.columns if not c.key.startswith("extra:") or c.key in header.columns
+    ]
     warnings = []
     current, sections = department.name, False
     rows = []
@@ -132,7 +139,7 @@ def _catalog_dataset(sheet: Sheet, header: HeaderMatch, department: Department, 
             continue
         if not any(clean_line(v) for key, v in values.items() if key != "serial"):
             continue  # a blank line, or a numbered line left empty
-        rows.append([number, current, *(values.get(c.key) for c in ANNEX4.columns)])
+        rows.append([number, current, *(values.get(c.key) for c in columns)])
     unit = header.unit
     if unit and not sections:
         named = directory.get(unit)
@@ -141,7 +148,7 @@ def _catalog_dataset(sheet: Sheet, header: HeaderMatch, department: Department, 
                 f"表格中“单位（盖章）”填写的是“{unit}”，与选择的“{department.name}”不一致。"
                 f"全部数据将导入到“{department.name}”，请确认。"
             )
-    return _dataset([ROW_NUMBER, DEPARTMENT, *ANNEX4.labels], rows), warnings
+    return _dataset([ROW_NUMBER, DEPARTMENT, *(c.label for c in columns)], rows), warnings
 
 
 def _department_dataset(sheet: Sheet, header: HeaderMatch):
@@ -256,9 +263,10 @@ def catalog_import(
         raise PermissionDenied("导入必须指定操作用户，修订记录和审核流程需要记录是谁导入的。")
     if user is not None and not user_may_import_into(user, department):
         raise PermissionDenied(f"您没有权限导入“{department.name}”的证明事项。")
-    sheet, header, warnings = _find_sheet(data, filename, ANNEX4)
     session = CatalogImportSession(user=user, submit=submit, progress=progress)
-    dataset, more_warnings = _catalog_dataset(sheet, header, department, session.directory)
+    layout = session.resource.layout
+    sheet, header, warnings = _find_sheet(data, filename, layout)
+    dataset, more_warnings = _catalog_dataset(sheet, header, department, session.directory, layout)
     committed, stale = _run(
         session,
         dataset,

@@ -28,11 +28,18 @@ from catalog.validation import PLACEHOLDER, publication_errors
 from permissions.scope import Scope, in_scope
 
 from .cleaning import clean_line, clean_text, text_key
-from .layout import ANNEX4
+from .layout import EXTRA_COLUMN
 from .linking import ensure_documents, link_bases, pair_levels
 from .report import Change, Issue, RowReport, RowStatus
 from .resources import DEPARTMENT, ROW_NUMBER, CatalogRowResource
-from .rows import ITEM_FIELDS, CatalogRow, changed_fields, natural_key, row_from_content
+from .rows import (
+    ITEM_FIELDS,
+    CatalogRow,
+    changed_fields,
+    merged_extra,
+    natural_key,
+    row_from_content,
+)
 
 # What one preview may spend on showing changes character by character (catalog.textdiff):
 # about 3 s at worst; past it, changed cells are shown whole.
@@ -309,10 +316,12 @@ class CatalogImportSession(Session):
     def _changes(self, old: CatalogRow, new: CatalogRow, fields: list[str]) -> list[Change]:
         """The changed cells in the order of the 附件4 columns, old and new text."""
         keys = set(fields) | ({"legal_levels"} if "legal_bases" in fields else set())
+        if "extra_values" in fields:
+            keys |= {EXTRA_COLUMN.format(key=key) for key in new.extra}
         before, after = self.resource.cells(old), self.resource.cells(new)
         return [
             Change(column.label, before[column.key], after[column.key], self.diff_budget)
-            for column in ANNEX4.columns
+            for column in self.resource.layout.columns
             if column.key in keys
             and clean_text(before[column.key]) != clean_text(after[column.key])
         ]
@@ -368,14 +377,21 @@ class CatalogImportSession(Session):
         ensure_documents(instance, self.registry, self.user)
         if state.existing is None:
             # Checked now, so that errors belong to the row; written together by ``flush``.
+            extra = merged_extra({}, instance)
             item = item_build(
                 department=state.department,
-                fields={**instance.item_fields(), **state.new_fields},
+                fields={**instance.item_fields(), **state.new_fields, "extra_values": extra},
                 legal_bases=instance.legal_basis_dicts(),
             )
             self.pending.append((state, item))
             return
-        fields = {n: getattr(instance, n) for n in state.changed if n != "legal_bases"}
+        fields = {
+            n: getattr(instance, n)
+            for n in state.changed
+            if n not in ("legal_bases", "extra_values")
+        }
+        if "extra_values" in state.changed:
+            fields["extra_values"] = merged_extra(state.existing.row.extra, instance)
         bases = instance.legal_basis_dicts() if "legal_bases" in state.changed else None
         item = item_update(
             user=self.user, item=self._item(state.existing.pk), fields=fields, legal_bases=bases
@@ -414,6 +430,7 @@ def _blockers(values: dict, instance: CatalogRow) -> list[str]:
     candidate.department_id = instance.department_id
     for name in ITEM_FIELDS:
         setattr(candidate, name, getattr(instance, name))
+    candidate.extra_values = merged_extra(candidate.extra_values, instance)
     bases = [LegalBasis(**b) for b in instance.legal_basis_dicts()]
     errors = publication_errors(candidate, legal_bases=bases)
     return [message for messages in errors.values() for message in messages]
