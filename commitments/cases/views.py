@@ -31,6 +31,8 @@ from .forms import (
     CertificateForm,
     ChoiceForm,
     ConcludeForm,
+    CorrectConclusionForm,
+    CorrectWithdrawalForm,
     FormGivenForm,
     LinkLetterForm,
     ReturnDeadlineForm,
@@ -125,6 +127,21 @@ def _forms(case, data=None, action=None):
         "withdraw_form": CaseWithdrawForm(bound("withdraw")),
         "certificate_form": CertificateForm(bound("certificate")),
         "conclude_form": ConcludeForm(bound("conclude")),
+        "correct_conclusion_form": CorrectConclusionForm(
+            bound("correct-conclusion"),
+            initial={
+                "concluded_on": case.concluded_on,
+                "outcome": case.outcome,
+                "note": case.conclusion_note,
+            },
+        ),
+        "correct_withdrawal_form": CorrectWithdrawalForm(
+            bound("correct-withdrawal"),
+            initial={
+                "withdrawn_on": case.withdrawn_on,
+                "withdrawal_reason": case.withdrawal_reason,
+            },
+        ),
     }
 
 
@@ -141,6 +158,9 @@ def _detail(request, case, forms=None):
             "form_overdue": case.form_overdue(today),
             "may_handle": user_handles_cases(request.user, case.department_id),
             "history": history,
+            "corrections": case.corrections.select_related("recorded_by"),
+            "conclusion_corrected": case.corrections.filter(kind="conclusion").exists(),
+            "withdrawal_corrected": case.corrections.filter(kind="withdrawal").exists(),
             **(forms or _forms(case)),
         },
     )
@@ -199,6 +219,8 @@ ACTIONS = {
     "withdraw": ("withdraw_form", "已登记撤回承诺，该办件按原程序办理。"),
     "certificate": ("certificate_form", "已登记提交证明日期。"),
     "conclude": ("conclude_form", "已登记办结。"),
+    "correct-conclusion": ("correct_conclusion_form", "已更正办结结论，原结论保留在更正记录中。"),
+    "correct-withdrawal": ("correct_withdrawal_form", "已更正撤回记录，原记录保留在更正记录中。"),
 }
 
 
@@ -214,6 +236,23 @@ def _perform(action, user, case, data):
     if action == "certificate":
         return services.case_record_certificate(
             user=user, case=case, supplied_on=data["supplied_on"]
+        )
+    if action == "correct-conclusion":
+        return services.case_correct_conclusion(
+            user=user,
+            case=case,
+            concluded_on=data["concluded_on"],
+            outcome=data["outcome"],
+            note=data["note"],
+            reason=data["correction_reason"],
+        )
+    if action == "correct-withdrawal":
+        return services.case_correct_withdrawal(
+            user=user,
+            case=case,
+            withdrawn_on=data["withdrawn_on"],
+            withdrawal_reason=data["withdrawal_reason"],
+            reason=data["correction_reason"],
         )
     return services.case_conclude(
         user=user,
