@@ -46,7 +46,8 @@ def test_word_and_pdf_of_an_in_person_case_state_its_return_deadline(client, wor
     item = world["items"]["own"]
     return_deadline_set(user=clerk, department=world["own"], item=item, working_days=7)
     case = open_case(clerk, item, received_on=D(2026, 9, 28))  # 7 working days over 国庆
-    assert case.return_due_on == add_working_days(D(2026, 9, 28), 7)
+    # 9-29, 9-30, National Day skipped, 10-8, 10-9, Saturday 10-10 (make-up), 10-12, 10-13
+    assert case.return_due_on == add_working_days(D(2026, 9, 28), 7) == D(2026, 10, 13)
     due = case.return_due_on
     sentence = f"请于 {due.year}年{due.month}月{due.day}日 前递交"
 

@@ -6,6 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from permissions.enums import Role
+from tests.factories import make_department, make_user
+
+from .site import build_public_site
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
@@ -22,3 +27,15 @@ def test_every_public_page_footer_links_to_the_sampling_figures(client, name):
 def test_the_linked_page_is_the_random_inspection_figures(client):
     html = client.get(reverse("public:sampling")).content.decode()
     assert "双随机" in html
+
+
+@pytest.mark.django_db
+def test_a_service_guide_links_the_complaint_form_with_its_department_prefilled(client):
+    department = make_department("司法局")
+    editor = make_user("guide_editor", role=Role.EDITOR, departments=[department])
+    site = build_public_site(editor, department, make_user("guide_rv", role=Role.REVIEWER))
+    guide_page = client.get(reverse("public:guide", args=[site["guide"].pk])).content.decode()
+    link = f"{reverse('public:complaint')}?department={department.pk}"
+    assert f'href="{link}"' in guide_page
+    form = client.get(link).content.decode()
+    assert f'<option value="{department.pk}" selected>' in form
