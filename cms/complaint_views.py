@@ -5,8 +5,8 @@ commitment”), the confirmation with the tracking number and query code shown o
 Abuse protection keeps the form usable without an image captcha: CSRF, a honeypot field, a
 size cap on the request and on each file, and rate limits per client address (behind the
 proxy: ``accounts.network.client_ip``) and per contact. A refused submission comes back with
-everything typed still in the form and says when to send it again; nothing is dropped
-silently.
+everything typed still in the form, the accepted attachments kept (``complaints.stash``), and
+says when to send it again; nothing is dropped silently.
 """
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from accounts.network import client_ip
 from catalog.models import CertificateItem
+from complaints import stash
 from complaints.attachments import MAX_FILES, MAX_TOTAL_BYTES, AttachmentError, clean_attachments
 from complaints.enums import ComplaintKind
 from complaints.forms import ComplaintForm, LookupForm
@@ -39,11 +40,11 @@ def _wait(seconds: int) -> str:
     return f"{minutes}分钟" if minutes < 60 else f"{(minutes + 59) // 60}小时"
 
 
-def _render_form(request, form, *, report, status=200, notice=""):
+def _render_form(request, form, *, report, status=200, notice="", kept=()):
     return render(
         request,
         "public/complaint_form.html",
-        {"form": form, "report": report, "notice": notice},
+        {"form": form, "report": report, "notice": notice, "kept": kept},
         status=status,
     )
 
@@ -77,22 +78,52 @@ def complaint_form(request, report=False):
     return _complaint_post(request, report=report)
 
 
+KEPT_NOTE = "您填写的内容和已通过检查的附件已保留"
+
+
+def _attachments(request, kept) -> tuple[list, list[str], str]:
+    """The new uploads cleaned (with their names), or the reason they are refused; counted
+    together with the files kept from an earlier refused submission."""
+    uploads = request.FILES.getlist("attachments")
+    if len(kept) + len(uploads) > MAX_FILES:
+        return [], [], f"最多上传{MAX_FILES}个附件（含已上传的附件）。"
+    if sum(f.size for f in kept) + sum(u.size for u in uploads) > MAX_TOTAL_BYTES:
+        return [], [], "附件合计不能超过10MB（含已上传的附件），请压缩后上传。"
+    try:
+        cleaned = clean_attachments(uploads)
+    except AttachmentError as error:
+        return [], [], str(error)
+    return cleaned, [(u.name or "附件") for u in uploads], ""
+
+
 @csrf_protect
 def _complaint_post(request, report):
     address = client_ip(request) or "unknown"
     form = ComplaintForm(request.POST, request.FILES, report=report)
+    kept = stash.kept(request.session, request.POST.getlist(stash.FIELD))
+
+    def refuse(status, notice="", cleaned=(), names=()):
+        """Re-render with everything typed and every accepted file kept (nothing stored as a
+        complaint)."""
+        files = kept + stash.stash(request.session, list(cleaned), list(names))
+        return _render_form(request, form, report=report, status=status, notice=notice, kept=files)
+
     verdict = hit(ATTEMPTS, address)
+    cleaned, names, attachment_error = _attachments(request, kept)
     if not verdict.allowed:
         notice = (
-            f"提交过于频繁，请{_wait(verdict.retry_after)}后再提交。您填写的内容已保留"
-            "（附件需重新选择）；也可拨打页面底部的咨询电话反映。"
+            f"提交过于频繁，请{_wait(verdict.retry_after)}后再提交。{KEPT_NOTE}；"
+            "也可拨打页面底部的咨询电话反映。"
         )
-        return _render_form(request, form, report=report, status=429, notice=notice)
-    if not form.is_valid():
-        return _render_form(request, form, report=report, status=400)
+        return refuse(429, notice, cleaned, names)
+    valid = form.is_valid()
+    if attachment_error:
+        form.add_error("attachments", attachment_error)
+    if not valid or attachment_error:
+        return refuse(400, "", cleaned, names)
     if form.honeypot_filled():
         form.add_error("website", "“网址”一栏无需填写，请清空后再提交。")
-        return _render_form(request, form, report=report, status=400)
+        return refuse(400, "", cleaned, names)
     contact = form.contact_key()
     for limit, value, what in (
         (FILED_PER_CLIENT, address, "网络地址"),
@@ -102,22 +133,23 @@ def _complaint_post(request, report):
         if verdict is not None and not verdict.allowed:
             notice = (
                 f"同一{what}提交的投诉举报过多，"
-                f"请{_wait(verdict.retry_after)}后再提交。您填写的内容已保留（附件需重新选择）；"
+                f"请{_wait(verdict.retry_after)}后再提交。{KEPT_NOTE}；"
                 "也可拨打页面底部的咨询电话反映。"
             )
-            return _render_form(request, form, report=report, status=429, notice=notice)
+            return refuse(429, notice, cleaned, names)
     try:
-        attachments = clean_attachments(form.cleaned_data["attachments"])
-    except AttachmentError as error:
-        form.add_error("attachments", str(error))
-        return _render_form(request, form, report=report, status=400)
-    try:
-        complaint, code = complaint_submit(fields=form.cleaned_data, attachments=attachments)
+        complaint, code = complaint_submit(
+            fields=form.cleaned_data,
+            attachments=stash.take(request.session, kept) + cleaned,
+        )
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             for message in messages:
                 form.add_error(field if field in form.fields else None, message)
-        return _render_form(request, form, report=report, status=400)
+        for attachment in cleaned:
+            attachment.content.seek(0)
+        return refuse(400, "", cleaned, names)
+    stash.release(request.session, kept)
     hit(FILED_PER_CLIENT, address)
     if contact:
         hit(FILED_PER_CONTACT, contact)

@@ -36,6 +36,11 @@ def register_urls():
         path("cases/choices/", case_views.choice_tally, name="case_choices"),
         path("cases/deadlines/", case_views.return_deadline_view, name="case_deadlines"),
         path("cases/<int:pk>/", case_views.case_detail, name="case_admin_detail"),
+        path(
+            "cases/<int:pk>/form.<str:extension>",
+            case_views.case_letter_form,
+            name="case_letter_form",
+        ),
         path("cases/<int:pk>/<slug:action>/", case_views.case_action, name="case_admin_action"),
         path("verification/", verification_views.task_list, name="verification_list"),
         path("verification/<int:pk>/", verification_views.task_detail, name="verification_detail"),

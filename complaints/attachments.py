@@ -3,8 +3,9 @@ content (not their name or the browser's word), limited in size and number.
 
 Images are decoded with Pillow and written again, upright, without EXIF (camera, GPS position,
 time), XMP, ICC comments or text chunks. A PDF must start with a PDF header and end with its
-end-of-file marker and may not carry scripts or launch actions; Pillow cannot rewrite PDFs, so
-a PDF's own document information is kept (ADR 014).
+end-of-file marker and may not carry scripts or launch actions; it is read with pypdf and
+written again page by page, without the document information dictionary (author, creator,
+producer, dates…) and without XMP metadata; an encrypted or unreadable PDF is refused.
 """
 
 import io
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+from pypdf.generic import NameObject
 
 from .enums import AttachmentKind
 
@@ -64,9 +68,39 @@ def _image(data: bytes, label: str) -> CleanAttachment:
     return CleanAttachment(ContentFile(data, name=name), kind, len(data))
 
 
+# Per-page entries that carry metadata or application data rather than what the page shows.
+PAGE_METADATA = ("/Metadata", "/PieceInfo", "/LastModified")
+
+
+def _without_metadata(data: bytes, label: str) -> bytes:
+    """The PDF written again from its pages only: no document information, no XMP."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise AttachmentError(f"“{label}”是加密（有密码保护）的PDF文件，请解除保护后上传。")
+        writer = PdfWriter()
+        for page in reader.pages:
+            added = writer.add_page(page)
+            for key in PAGE_METADATA:
+                added.pop(NameObject(key), None)
+        if not writer.pages:
+            raise AttachmentError(f"“{label}”没有任何页面。")
+        writer.metadata = None  # no /Info dictionary (pypdf would add its own /Producer)
+        out = io.BytesIO()
+        writer.write(out)
+    except AttachmentError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise AttachmentError(f"“{label}”不是完好的PDF文件，无法读取。") from exc
+    return out.getvalue()
+
+
 def _pdf(data: bytes, label: str) -> CleanAttachment:
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
         raise AttachmentError(f"“{label}”不是完好的PDF文件。")
+    if PDF_FORBIDDEN.search(data):
+        raise AttachmentError(f"“{label}”含有脚本或嵌入文件，请另存为普通PDF或图片后上传。")
+    data = _without_metadata(data, label)
     if PDF_FORBIDDEN.search(data):
         raise AttachmentError(f"“{label}”含有脚本或嵌入文件，请另存为普通PDF或图片后上传。")
     name = f"{secrets.token_hex(16)}.pdf"

@@ -37,6 +37,15 @@ COMMITMENT_LINES = (
 )
 COOPERATION = "本人愿意配合对上述内容的调查、核查、核验。"
 COPIES_NOTE = "（本文书一式两份，行政机关与申请人各执一份。）"
+RETURN_UNKNOWN = "请在被告知期限内（______年____月____日前）递交签字后的告知承诺书原件。"
+
+
+def return_sentence(return_by) -> str:
+    """The return deadline as the form states it: the date of a case, else a blank."""
+    if return_by is None:
+        return RETURN_UNKNOWN
+    date = f"{return_by.year}年{return_by.month}月{return_by.day}日"
+    return f"请于 {date} 前递交签字后的告知承诺书原件。"
 
 
 @dataclass(frozen=True)
@@ -119,8 +128,11 @@ def _disclosure(item) -> str:
     )
 
 
-def letter_template_for(item, *, follows: str) -> CommitmentLetterTemplate:
-    """The letter form of a published ``item``; ``follows`` names the catalog revision."""
+def letter_template_for(item, *, follows: str, return_by=None) -> CommitmentLetterTemplate:
+    """The letter form of a published ``item``; ``follows`` names the catalog revision.
+
+    ``return_by`` is the return deadline of one case (a date computed by the caller, the
+    casework, on the working-day calendar); without it the form leaves the date blank."""
     department = item.department
     contact_phone = department.public_phone or department.liaison_office_phone
     agent_block = [
@@ -160,6 +172,7 @@ def letter_template_for(item, *, follows: str) -> CommitmentLetterTemplate:
         _sub("（六）承诺的方式"),
         _para(COMMITMENT_WAY),
         _para(AGENT_ALLOWED if item.agent_may_commit else AGENT_NOT_ALLOWED),
+        _para(return_sentence(return_by)),
         _sub("（七）承诺的效力"),
         _para(COMMITMENT_EFFECT),
         _para(_verification(item)),

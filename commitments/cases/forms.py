@@ -101,6 +101,29 @@ class ConcludeForm(CleanTextFormMixin, forms.Form):
     note = forms.CharField(label="办结说明", required=False, widget=forms.Textarea({"rows": 2}))
 
 
+def _correction_reason():
+    return forms.CharField(
+        label="更正理由",
+        widget=forms.Textarea({"rows": 2}),
+        error_messages={"required": "请填写更正理由（原记录错在哪里、依据什么更正）。"},
+        help_text="原记录保留并标明“已更正”，更正记录写明更正人、时间和理由。",
+    )
+
+
+class CorrectConclusionForm(ConcludeForm):
+    correction_reason = _correction_reason()
+
+
+class CorrectWithdrawalForm(CleanTextFormMixin, forms.Form):
+    withdrawn_on = _date("撤回日期")
+    withdrawal_reason = forms.CharField(
+        label="撤回理由",
+        widget=forms.Textarea({"rows": 2}),
+        error_messages={"required": "请填写撤回理由（申请人提出的理由）。"},
+    )
+    correction_reason = _correction_reason()
+
+
 class ChoiceForm(CleanTextFormMixin, forms.Form):
     item = ItemField()
     month = forms.DateField(

@@ -5,6 +5,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from commitments.models import Case, ChoiceEntry, CommitmentLetter, ReturnDeadline
+from commitments.workdays import add_working_days
 
 from .enums import DEFAULT_RETURN_WORKING_DAYS, ApplicantChoice
 from .rules import scoped
@@ -12,6 +13,15 @@ from .rules import scoped
 
 def staff_cases(user):
     return scoped(Case.objects.select_related("department", "item", "letter"), user)
+
+
+def case_return_by(case, today=None):
+    """The return deadline the case's letter form states: the recorded one once the form was
+    given, else the deadline if it is given today (N working days on the official calendar).
+    Raises ``UnknownCalendarYear`` when the calendar lacks the year."""
+    if case.return_due_on:
+        return case.return_due_on
+    return add_working_days(today or timezone.localdate(), case.return_working_days)
 
 
 def linkable_letters(case):

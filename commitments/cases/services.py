@@ -13,7 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from catalog.text import clean_text
-from commitments.models import Case, ChoiceEntry, ReturnDeadline
+from commitments.models import (
+    Case,
+    CaseCorrection,
+    CaseCorrectionKind,
+    ChoiceEntry,
+    ReturnDeadline,
+)
 from commitments.workdays import UnknownCalendarYear, add_working_days
 
 from ..letters.enums import FORM_DUE_WORKING_DAYS, LetterChannel
@@ -236,12 +242,7 @@ def case_record_certificate(*, user, case, supplied_on, today=None) -> Case:
     return _save(case, user, ["certificate_supplied_on"])
 
 
-@transaction.atomic
-def case_conclude(*, user, case, concluded_on, outcome, note="", today=None) -> Case:
-    """Conclude the case (办结) with its date and outcome."""
-    today = today or timezone.localdate()
-    _check(user, case.department_id)
-    _refuse_if_closed(case, "办结")
+def _conclusion_errors(case, concluded_on, outcome, today) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     earliest = [(case.received_on, "收到申请日期")]
     if case.letter_id:
@@ -261,11 +262,127 @@ def case_conclude(*, user, case, concluded_on, outcome, note="", today=None) -> 
             ]
         elif not case.withdrawn_on and not case.letter_id:
             errors["outcome"] = ["申请人尚未递交签署的承诺书，不能准予办理。"]
+    return errors
+
+
+@transaction.atomic
+def case_conclude(*, user, case, concluded_on, outcome, note="", today=None) -> Case:
+    """Conclude the case (办结) with its date and outcome."""
+    today = today or timezone.localdate()
+    _check(user, case.department_id)
+    _refuse_if_closed(case, "办结")
+    errors = _conclusion_errors(case, concluded_on, outcome, today)
     if errors:
         raise ValidationError(errors)
     case.concluded_on, case.outcome = concluded_on, outcome
     case.conclusion_note = clean_text(note or "").strip()
     return _save(case, user, ["concluded_on", "outcome", "conclusion_note"])
+
+
+def _correction(*, user, case, kind, old, new, reason) -> CaseCorrection:
+    """Keep the replaced values and the new ones as a correction record that points at the
+    previous correction of the same fact, if any."""
+    previous = case.corrections.filter(kind=kind, correction__isnull=True).order_by("-pk").first()
+    correction = CaseCorrection(
+        case=case,
+        kind=kind,
+        corrects=previous,
+        old_values=old,
+        new_values=new,
+        reason=reason,
+        recorded_by=user,
+    )
+    correction._history_user = user
+    correction.save()
+    return correction
+
+
+def _reason_error(reason, errors) -> str:
+    reason = clean_text(reason or "").strip()
+    if not reason:
+        errors["correction_reason"] = ["请填写更正理由（原记录错在哪里、依据什么更正）。"]
+    return reason
+
+
+@transaction.atomic
+def case_correct_conclusion(
+    *, user, case, concluded_on, outcome, note="", reason, today=None
+) -> CaseCorrection:
+    """Correct a recorded conclusion (更正办结结论): a new correction record keeps the old date,
+    outcome and note; the case holds the corrected ones."""
+    today = today or timezone.localdate()
+    _check(user, case.department_id)
+    if not case.concluded_on:
+        raise ValidationError({"__all__": ["该办件尚未办结，没有可更正的办结结论。"]})
+    errors = _conclusion_errors(case, concluded_on, outcome, today)
+    reason = _reason_error(reason, errors)
+    note = clean_text(note or "").strip()
+    old = {
+        "concluded_on": case.concluded_on.isoformat(),
+        "outcome": case.outcome,
+        "note": case.conclusion_note,
+    }
+    new = {
+        "concluded_on": concluded_on.isoformat() if concluded_on else None,
+        "outcome": outcome,
+        "note": note,
+    }
+    if not errors and old == new:
+        errors["__all__"] = ["更正后的办结结论与原结论相同，无需更正。"]
+    if errors:
+        raise ValidationError(errors)
+    correction = _correction(
+        user=user, case=case, kind=CaseCorrectionKind.CONCLUSION, old=old, new=new, reason=reason
+    )
+    case.concluded_on, case.outcome, case.conclusion_note = concluded_on, outcome, note
+    _save(case, user, ["concluded_on", "outcome", "conclusion_note"])
+    return correction
+
+
+@transaction.atomic
+def case_correct_withdrawal(
+    *, user, case, withdrawn_on, withdrawal_reason, reason, today=None
+) -> CaseCorrection:
+    """Correct a recorded withdrawal's date or the applicant's reason (更正撤回记录). The
+    withdrawal itself stays: the case continues by the ordinary procedure."""
+    today = today or timezone.localdate()
+    _check(user, case.department_id)
+    if not case.withdrawn_on:
+        raise ValidationError({"__all__": ["申请人未撤回承诺，没有可更正的撤回记录。"]})
+    errors: dict[str, list[str]] = {}
+    if message := date_error(
+        "撤回日期", withdrawn_on, today, not_before=[(case.received_on, "收到申请日期")]
+    ):
+        errors["withdrawn_on"] = [message]
+    else:
+        for later, label in (
+            (case.certificate_supplied_on, "提交证明日期"),
+            (case.concluded_on, "办结日期"),
+        ):
+            if later and withdrawn_on > later:
+                errors["withdrawn_on"] = [
+                    f"撤回日期（{withdrawn_on:%Y-%m-%d}）不能晚于{label}（{later:%Y-%m-%d}）。"
+                ]
+                break
+    withdrawal_reason = clean_text(withdrawal_reason or "").strip()
+    if not withdrawal_reason:
+        errors["withdrawal_reason"] = ["请填写撤回理由（申请人提出的理由）。"]
+    reason = _reason_error(reason, errors)
+    old = {"withdrawn_on": case.withdrawn_on.isoformat(), "reason": case.withdrawal_reason}
+    new = {
+        "withdrawn_on": withdrawn_on.isoformat() if withdrawn_on else None,
+        "reason": withdrawal_reason,
+    }
+    if not errors and old == new:
+        errors["__all__"] = ["更正后的撤回记录与原记录相同，无需更正。"]
+    if errors:
+        raise ValidationError(errors)
+    correction = _correction(
+        user=user, case=case, kind=CaseCorrectionKind.WITHDRAWAL, old=old, new=new, reason=reason
+    )
+    case.withdrawn_on, case.withdrawal_reason = withdrawn_on, withdrawal_reason
+    _save(case, user, ["withdrawn_on", "withdrawal_reason"])
+    return correction
 
 
 @transaction.atomic

@@ -1,17 +1,26 @@
 """Admin pages of cases (办件): the scoped list, opening a case, its detail page with the
 clerk's actions, the choice tally and the return deadlines."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from wagtail.admin.auth import permission_denied
 
+from catalog.letters import letter_template_for
+from catalog.letters.docx import render_docx
+from catalog.letters.pdf import UnprintableText, render_pdf
 from catalog.models import Department
 from commitments.models import ChoiceEntry
+from commitments.workdays import UnknownCalendarYear
 from permissions.scope import Scope, granted_department_ids
+from publishing.selectors import letter_form_follows
 
 from ..letters.views import _apply_errors
 from . import services
@@ -22,6 +31,8 @@ from .forms import (
     CertificateForm,
     ChoiceForm,
     ConcludeForm,
+    CorrectConclusionForm,
+    CorrectWithdrawalForm,
     FormGivenForm,
     LinkLetterForm,
     ReturnDeadlineForm,
@@ -29,6 +40,7 @@ from .forms import (
 )
 from .rules import scoped, user_handles_any_cases, user_handles_cases
 from .selectors import (
+    case_return_by,
     choice_figures,
     linkable_letters,
     recent_choice_entries,
@@ -115,6 +127,21 @@ def _forms(case, data=None, action=None):
         "withdraw_form": CaseWithdrawForm(bound("withdraw")),
         "certificate_form": CertificateForm(bound("certificate")),
         "conclude_form": ConcludeForm(bound("conclude")),
+        "correct_conclusion_form": CorrectConclusionForm(
+            bound("correct-conclusion"),
+            initial={
+                "concluded_on": case.concluded_on,
+                "outcome": case.outcome,
+                "note": case.conclusion_note,
+            },
+        ),
+        "correct_withdrawal_form": CorrectWithdrawalForm(
+            bound("correct-withdrawal"),
+            initial={
+                "withdrawn_on": case.withdrawn_on,
+                "withdrawal_reason": case.withdrawal_reason,
+            },
+        ),
     }
 
 
@@ -131,6 +158,9 @@ def _detail(request, case, forms=None):
             "form_overdue": case.form_overdue(today),
             "may_handle": user_handles_cases(request.user, case.department_id),
             "history": history,
+            "corrections": case.corrections.select_related("recorded_by"),
+            "conclusion_corrected": case.corrections.filter(kind="conclusion").exists(),
+            "withdrawal_corrected": case.corrections.filter(kind="withdrawal").exists(),
             **(forms or _forms(case)),
         },
     )
@@ -143,12 +173,54 @@ def case_detail(request, pk):
     return _detail(request, case)
 
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def case_letter_form(request, pk, extension):
+    """The letter form given for this case (.docx or .pdf), stating its return deadline
+    (请于 YYYY年M月D日 前递交). Only the department's clerks give forms."""
+    if extension not in ("docx", "pdf"):
+        raise Http404("没有这种格式的告知承诺书")
+    case = _case_or_deny(request, pk)
+    if case is None:
+        return redirect("wagtailadmin_home")
+    if not user_handles_cases(request.user, case.department_id):
+        messages.error(request, "只有本单位的经办人员可以打印该办件的告知承诺书。")
+        return redirect("case_admin_detail", case.pk)
+    item = case.item
+    if not item.live:
+        messages.error(request, f"“{case.item_name}”已不在目录中，没有现行的告知承诺书格式文本。")
+        return redirect("case_admin_detail", case.pk)
+    try:
+        return_by = case_return_by(case)
+    except UnknownCalendarYear as e:
+        messages.error(request, f"无法计算递交期限：{e}")
+        return redirect("case_admin_detail", case.pk)
+    template = letter_template_for(item, follows=letter_form_follows(item), return_by=return_by)
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "", template.filename_stem)
+    filename = f"{stem}（办件第{case.pk}号）.{extension}"
+    if extension == "docx":
+        content, content_type = render_docx(template), DOCX_TYPE
+    else:
+        try:
+            content, content_type = render_pdf(template), "application/pdf"
+        except UnprintableText as refused:
+            messages.error(request, f"{refused}请下载Word版。")
+            return redirect("case_admin_detail", case.pk)
+    disposition = content_disposition_header(True, filename)
+    return HttpResponse(
+        content, content_type=content_type, headers={"Content-Disposition": disposition}
+    )
+
+
 ACTIONS = {
     "form-given": ("given_form", "已登记告知承诺书送达日期。"),
     "link-letter": ("link_form", "已关联承诺书。"),
     "withdraw": ("withdraw_form", "已登记撤回承诺，该办件按原程序办理。"),
     "certificate": ("certificate_form", "已登记提交证明日期。"),
     "conclude": ("conclude_form", "已登记办结。"),
+    "correct-conclusion": ("correct_conclusion_form", "已更正办结结论，原结论保留在更正记录中。"),
+    "correct-withdrawal": ("correct_withdrawal_form", "已更正撤回记录，原记录保留在更正记录中。"),
 }
 
 
@@ -164,6 +236,23 @@ def _perform(action, user, case, data):
     if action == "certificate":
         return services.case_record_certificate(
             user=user, case=case, supplied_on=data["supplied_on"]
+        )
+    if action == "correct-conclusion":
+        return services.case_correct_conclusion(
+            user=user,
+            case=case,
+            concluded_on=data["concluded_on"],
+            outcome=data["outcome"],
+            note=data["note"],
+            reason=data["correction_reason"],
+        )
+    if action == "correct-withdrawal":
+        return services.case_correct_withdrawal(
+            user=user,
+            case=case,
+            withdrawn_on=data["withdrawn_on"],
+            withdrawal_reason=data["withdrawal_reason"],
+            reason=data["correction_reason"],
         )
     return services.case_conclude(
         user=user,

@@ -98,6 +98,8 @@ def measure_record(
         corrects.false_commitment_id != fc.pk or hasattr(corrects, "correction")
     ):
         errors["corrects"] = ["只能更正本案件中尚未被更正的措施。"]
+    if corrects is not None and not clean_text(note or "").strip():
+        errors["note"] = ["更正措施时，请在说明中写明更正理由。"]
     if errors:
         raise ValidationError(errors)
     measure = Measure(

@@ -7,7 +7,14 @@ The tables keep the names they had in ``publishing`` (``Meta.db_table``): the mo
 between apps without touching the database (docs/adr/012-casework.md)."""
 
 from .assistance import AssistanceReply, AssistanceRequest, AssistanceRequestQuerySet
-from .cases import Case, CaseQuerySet, ChoiceEntry, ReturnDeadline
+from .cases import (
+    Case,
+    CaseCorrection,
+    CaseCorrectionKind,
+    CaseQuerySet,
+    ChoiceEntry,
+    ReturnDeadline,
+)
 from .false_commitments import FalseCommitment, Measure, RectificationFollowUp
 from .letters import CommitmentLetter, CommitmentLetterQuerySet, LetterAccessLog, LetterCounter
 from .reminders import ReminderKind, ReminderSent
@@ -26,6 +33,8 @@ __all__ = [
     "AssistanceRequestQuerySet",
     "CalendarDayKind",
     "Case",
+    "CaseCorrection",
+    "CaseCorrectionKind",
     "CaseQuerySet",
     "ChoiceEntry",
     "CommitmentLetter",

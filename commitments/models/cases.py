@@ -231,3 +231,59 @@ class ChoiceEntry(CleanTextMixin, models.Model):
 
     def __str__(self):
         return f"{self.item_id} {self.month:%Y-%m} {self.choice} {self.count}"
+
+
+class CaseCorrectionKind(models.TextChoices):
+    CONCLUSION = "conclusion", "办结结论"
+    WITHDRAWAL = "withdrawal", "撤回承诺"
+
+
+class CaseCorrection(CleanTextMixin, models.Model):
+    """A correction of a recorded fact of a case (its conclusion or its withdrawal): the values
+    it replaces and the new ones, with the reason. The case holds the values in force; every
+    correction stays, and a later correction of the same fact points at the earlier one."""
+
+    case = models.ForeignKey(
+        Case, verbose_name="办件", on_delete=models.PROTECT, related_name="corrections"
+    )
+    kind = models.CharField("更正内容", max_length=16, choices=CaseCorrectionKind.choices)
+    corrects = models.OneToOneField(
+        "self",
+        verbose_name="更正的更正记录",
+        on_delete=models.PROTECT,
+        related_name="correction",
+        null=True,
+        blank=True,
+    )
+    old_values = models.JSONField("原记录")
+    new_values = models.JSONField("更正后")
+    reason = models.TextField("更正理由")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="更正人", on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField("更正时间", default=timezone.now)
+
+    history = HistoricalRecords(verbose_name="办件更正记录变更记录")
+
+    class Meta:
+        verbose_name = "办件更正记录"
+        verbose_name_plural = "办件更正记录"
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self):
+        return f"{self.case_id} {self.kind} {self.recorded_at:%Y-%m-%d}"
+
+    def _describe(self, values) -> str:
+        if self.kind == CaseCorrectionKind.CONCLUSION:
+            outcome = dict(CaseOutcome.choices).get(values.get("outcome"), "")
+            note = values.get("note")
+            return f"{values.get('concluded_on')} {outcome}" + (f"：{note}" if note else "")
+        return f"{values.get('withdrawn_on')}：{values.get('reason')}"
+
+    @property
+    def old_display(self) -> str:
+        return self._describe(self.old_values)
+
+    @property
+    def new_display(self) -> str:
+        return self._describe(self.new_values)

@@ -61,5 +61,5 @@ def test_every_public_page_type_has_no_axe_violations_on_phone_and_desktop(
                 failures.append(_readable(f"{width_name} {name} {url}", violation))
             checked += 1
         page.context.close()
-    assert checked == 2 * len(urls) == 46
+    assert checked == 2 * len(urls) == 48
     assert not failures, "axe-core violations:\n" + "\n".join(failures)

@@ -102,6 +102,28 @@ def test_a_refusal_needs_its_reason_and_an_answer_its_finding(world):
     assert request.current_reply == corrected and list(request.replies.all()) == [reply, corrected]
 
 
+def test_a_corrected_reply_stays_visible_as_corrected_to_both_departments(world, client):
+    request = ask(world)
+    clerk_b = world["users"]["author_b"]
+    reply = assistance_reply(
+        user=clerk_b, request=request, kind="refusal", text="本单位不掌握该类数据。", today=TODAY
+    )
+    assistance_reply(
+        user=clerk_b,
+        request=request,
+        kind="answer",
+        finding="true",
+        text="经查无处罚记录。",
+        corrects=reply,
+        today=TODAY,
+    )
+    for user in (world["users"]["editor"], clerk_b):
+        client.force_login(user)
+        html = client.get(reverse("assistance_detail", args=[request.pk])).content.decode()
+        assert "本单位不掌握该类数据。" in html and "（已被更正）" in html
+        assert "经查无处罚记录。" in html and "（更正上一次答复）" in html
+
+
 def test_the_assisting_departments_views_of_shared_data_are_logged(world, client):
     request = ask(world)
     client.force_login(world["users"]["author_b"])

@@ -4,8 +4,9 @@
 import pytest
 from django.urls import reverse
 
+from commitments.cases.services import case_conclude, case_withdraw
 from commitments.letters.services import letter_register
-from commitments.models import Case, ChoiceEntry, ReturnDeadline
+from commitments.models import Case, CaseCorrection, ChoiceEntry, ReturnDeadline
 
 from ..letters.helpers import person
 from .helpers import TODAY, D, make_world, open_case
@@ -19,6 +20,8 @@ ACTIONS = [
     "link_letter",
     "withdraw",
     "conclude",
+    "correct_conclusion",
+    "correct_withdrawal",
     "record_choice",
     "set_deadline",
 ]
@@ -96,6 +99,48 @@ def attempt(action, client, world, relation) -> bool:
         _post(client, fresh, "conclude", {"concluded_on": "2026-11-19", "outcome": "terminated"})
         fresh.refresh_from_db()
         return fresh.concluded_on == D(2026, 11, 19)
+    if action == "correct_conclusion":
+        fresh = case_conclude(
+            user=author,
+            case=open_case(author, item),
+            concluded_on=D(2026, 11, 18),
+            outcome="refused",
+            today=TODAY,
+        )
+        _post(
+            client,
+            fresh,
+            "correct-conclusion",
+            {
+                "concluded_on": "2026-11-19",
+                "outcome": "terminated",
+                "correction_reason": "办结日期和结果录入错误",
+            },
+        )
+        fresh.refresh_from_db()
+        corrected = fresh.outcome == "terminated"
+        assert corrected == CaseCorrection.objects.filter(case=fresh).exists()
+        return corrected
+    if action == "correct_withdrawal":
+        fresh = case_withdraw(
+            user=author,
+            case=open_case(author, item),
+            withdrawn_on=D(2026, 11, 17),
+            reason="申请人撤回",
+            today=TODAY,
+        )
+        _post(
+            client,
+            fresh,
+            "correct-withdrawal",
+            {
+                "withdrawn_on": "2026-11-18",
+                "withdrawal_reason": "申请人撤回",
+                "correction_reason": "撤回日期录入错误",
+            },
+        )
+        fresh.refresh_from_db()
+        return fresh.withdrawn_on == D(2026, 11, 18)
     if action == "record_choice":
         before = ChoiceEntry.objects.filter(item=item).count()
         client.post(

@@ -143,6 +143,15 @@ def test_a_correction_is_a_new_measure_pointing_at_the_one_it_corrects(world):
     assert raised.value.message_dict["corrects"] == ["只能更正本案件中尚未被更正的措施。"]
 
 
+def test_a_measure_correction_without_a_reason_is_refused_and_nothing_saved(world):
+    clerk, fc = world["users"]["editor"], world["fcs"]["own"]
+    wrong = measure(clerk, fc, document_number="阿右司罚决字〔2026〕30号")
+    with pytest.raises(ValidationError) as raised:
+        measure(clerk, fc, corrects=wrong, note=" ")
+    assert raised.value.message_dict["note"] == ["更正措施时，请在说明中写明更正理由。"]
+    assert list(fc.measures.all()) == [wrong]
+
+
 ACTIONS = ["list", "open", "open_case", "record_measure"]
 T, F = True, False
 NOTHING = dict.fromkeys(ACTIONS, (F, F))

@@ -114,6 +114,7 @@ def test_a_result_needs_a_reason_and_a_source(world, clerk):
         "reason": ["请填写结果说明：核查发现的情况和得出结论的理由。"],
         "source": ["请填写核查途径：查询的数据来源或现场核查的地点。"],
     }
+    assert not task.results.exists()
 
 
 def test_checker_and_assignee_must_belong_to_the_department(world, clerk):

@@ -3,6 +3,8 @@ import io
 from zoneinfo import ZoneInfo
 
 from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, NameObject
 
 from complaints.enums import ComplaintKind
 from complaints.services import complaint_submit
@@ -49,4 +51,35 @@ def png_bytes() -> bytes:
     return out.getvalue()
 
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+def pdf_bytes(metadata: bool = False, pages: int = 1) -> bytes:
+    """A PDF of blank A4 pages; with ``metadata``, an /Info dictionary (author, creator,
+    producer) and an XMP metadata stream naming the author."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if metadata:
+        writer.add_metadata(
+            {"/Author": "张三丰", "/Creator": "Microsoft Word", "/Producer": "Acrobat Distiller"}
+        )
+        xmp = DecodedStreamObject()
+        xmp.set_data(XMP)
+        xmp.update(
+            {
+                NameObject("/Type"): NameObject("/Metadata"),
+                NameObject("/Subtype"): NameObject("/XML"),
+            }
+        )
+        writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    b'xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description rdf:about="">'
+    b"<dc:creator><rdf:Seq><rdf:li>XMPAUTHOR</rdf:li></rdf:Seq></dc:creator>"
+    b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+PDF = pdf_bytes()

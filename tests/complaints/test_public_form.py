@@ -9,13 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from PIL import Image
+from pypdf import PdfReader, PdfWriter
 
 from complaints.enums import ComplaintKind
 from complaints.models import Complaint
 from permissions.enums import Role
 from tests.factories import make_department, make_item, make_user, publish
 
-from .helpers import PDF, jpeg_with_exif, png_bytes
+from .helpers import PDF, jpeg_with_exif, pdf_bytes, png_bytes
 
 FORM = reverse("public:complaint")
 
@@ -161,6 +162,33 @@ def test_png_and_pdf_are_accepted(client, department):
     assert kinds == ["image/png", "application/pdf"]
 
 
+def _encrypted_pdf() -> bytes:
+    writer = PdfWriter(clone_from=io.BytesIO(PDF))
+    writer.encrypt("secret", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_is_stored_without_document_information_or_xmp_and_keeps_its_pages(
+    client, department
+):
+    original = pdf_bytes(metadata=True, pages=2)
+    assert PdfReader(io.BytesIO(original)).metadata["/Author"] == "张三丰"
+    assert b"XMPAUTHOR" in original
+    files = [_upload("scan.pdf", original, "application/pdf")]
+    assert client.post(FORM, {**post_data(department), "attachments": files}).status_code == 302
+    attachment = Complaint.objects.get().attachments.get()
+    stored = default_storage.open(attachment.file.name).read()
+    reader = PdfReader(io.BytesIO(stored))
+    assert reader.metadata is None
+    assert "/Metadata" not in reader.trailer["/Root"]
+    assert len(reader.pages) == 2
+    for marker in (b"XMPAUTHOR", b"/Author", b"/Creator", b"/Producer", b"Acrobat", b"Word"):
+        assert marker not in stored, marker
+    assert attachment.size == len(stored)
+
+
 @pytest.mark.parametrize(
     ("name", "data", "content_type", "message"),
     [
@@ -176,6 +204,14 @@ def test_png_and_pdf_are_accepted(client, department):
             PDF.replace(b"/Catalog", b"/Catalog/OpenAction<</S/JavaScript/JS(x)>>"),
             "application/pdf",
             "含有脚本",
+        ),
+        ("locked.pdf", _encrypted_pdf(), "application/pdf", "加密（有密码保护）的PDF文件"),
+        (
+            "broken.pdf",
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 9 0 R>>endobj\n"
+            b"trailer<</Root 1 0 R>>\n%%EOF\n",
+            "application/pdf",
+            "不是完好的PDF文件，无法读取",
         ),
         ("anim.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "image/gif", "不是"),
         ("big.jpg", b"\xff\xd8" + b"0" * (5 * 1024 * 1024), "image/jpeg", "超过5MB"),

@@ -70,6 +70,7 @@ def page_urls(site) -> dict[str, str]:
         "complaint receipt revisited": reverse("public:complaint_done"),
         "complaint lookup": reverse("public:complaint_lookup"),
         "complaint statistics": reverse("public:complaint_statistics"),
+        "sampling results": reverse("public:sampling"),
         "not found": reverse("public:item", args=[987654]),
         "withdrawn item": reverse("public:item", args=[site["withdrawn"].pk]),
     }

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from complaints.reminders import send_reminders
+from complaints.stash import purge_expired
 
 
 class Command(BaseCommand):
@@ -21,3 +22,6 @@ class Command(BaseCommand):
                 raise CommandError("日期格式应为 YYYY-MM-DD。") from exc
         sent = send_reminders(today)
         self.stdout.write(f"{today:%Y-%m-%d}: 发送投诉举报提醒邮件 {sent} 封。")
+        purged = purge_expired()  # attachments kept for submissions never completed
+        if purged:
+            self.stdout.write(f"删除过期的暂存附件 {purged} 个。")
