@@ -63,6 +63,9 @@ def registered() -> list[PrivacySpec]:
 
 
 def spec_for(model) -> PrivacySpec:
+    """The spec of a registered model, or of the model whose simple-history model this is."""
+    if model not in _REGISTRY and hasattr(model, "instance_type"):
+        model = model.instance_type
     return _REGISTRY[model]
 
 
@@ -80,7 +83,7 @@ def hash_q(model, source: str, value: str) -> Q:
     """A Q matching rows of `model` whose `source` field equals `value` (after normalization).
 
     Matches nothing for an empty value."""
-    column, kind = _REGISTRY[model].hash_column_for(source)
+    column, kind = spec_for(model).hash_column_for(source)
     hashes = lookup_hashes(value, kind=kind)
     if not hashes:
         return Q(pk__in=[])
