@@ -7,7 +7,8 @@ matches with the listings' Chinese search (``search_condition``), so a search fi
 exactly what it finds in each listing.
 
 Signed letters hold personal data. The applicant's name, identity numbers, phones and address
-are searched only among the letters of the user's own departments (the staff who may see them
+are searched only among the letters of the user's own departments (identity numbers and phones,
+encrypted at rest, only as a whole number, through their lookup hashes) (the staff who may see them
 on the detail page); a hit found through them is logged like a view of the letter's personal
 data. Results never show personal data: the applicant appears masked, as in the letter list.
 """
@@ -30,9 +31,12 @@ from catalog.models.items import STATUS_ANNOTATION, with_editorial_status
 from catalog.read_views import read_url, user_may_edit
 from commitments.letters.selectors import masked, staff_letters
 from commitments.letters.services import letter_personal_data_viewed
+from commitments.models import CommitmentLetter
 from permissions.scope import Scope, granted_department_ids
+from privacy import normalize
+from privacy.registry import hash_q
 
-from .admin_search import search_condition
+from .admin_search import NOTHING, search_condition
 from .analysis import parse_query
 
 HITS_PER_SECTION = 10
@@ -44,18 +48,23 @@ SEARCH_AREA_NAME = "records"
 LETTER_FIELDS = ["item_name", "item_purpose", "department__name", "organisation_name"]
 LETTER_PERSONAL_FIELDS = [
     "person_name",
+    "legal_representative",
+    "organisation_address",
+    "agent_name",
+]
+# Encrypted at rest (privacy, ADR 017): found only when the query is the whole number, through
+# the lookup hashes (width, spaces, hyphens and a lower-case x do not matter).
+LETTER_ENCRYPTED_FIELDS = [
     "person_id_number",
     "person_phone",
-    "legal_representative",
     "organisation_id_number",
-    "organisation_address",
     "organisation_phone",
-    "agent_name",
     "agent_id_number",
     "agent_phone",
 ]
 PERSONAL_SEARCH_PURPOSE = "全局搜索按申请人信息命中"
 # （2026年）第3号, 2026年第3号, 第3号
+NUMBER_LIKE = re.compile(r"\+?[0-9A-Z]{5,}")
 LETTER_NUMBER = re.compile(r"(?:(\d{4})\s*年\s*\)?\s*)?第\s*(\d+)\s*号")
 
 
@@ -141,11 +150,25 @@ def _letter_condition(user, query: str) -> tuple[Q, Q] | None:
         own = Q(department_id__in=granted_department_ids(user, Scope.VIEW))
         words = search_condition(text, LETTER_FIELDS, guarded=(own, LETTER_PERSONAL_FIELDS))
         public_words = search_condition(text, LETTER_FIELDS)
-        if words is None:
+        exact = _encrypted_condition(text)
+        if words is None and exact is None:
             return None
+        if exact is not None:
+            words = (own & exact) if words is None else (words | (own & exact))
         condition &= words
-        public &= public_words
+        public &= public_words if public_words is not None else NOTHING
     return condition, public
+
+
+def _encrypted_condition(text: str) -> Q | None:
+    """Letters whose identity number or phone is exactly ``text``; None when ``text`` does not
+    look like a number."""
+    if not NUMBER_LIKE.fullmatch(normalize.identity_number(text)):
+        return None
+    condition = NOTHING
+    for name in LETTER_ENCRYPTED_FIELDS:
+        condition |= hash_q(CommitmentLetter, name, text)
+    return condition
 
 
 def _letter_section(request, query: str) -> Section | None:

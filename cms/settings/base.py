@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "search",
     "fixtures",
     "accounts",
+    "privacy",  # below every project app but accounts: encrypted personal data (ADR 017)
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,6 +1,7 @@
 """Production: PostgreSQL (DATABASE_URL), optional Redis cache (CACHE_URL), strict security.
 
-Refuses to start with the development secret key, and (in cms/wsgi.py, via
+Refuses to start with the development secret key, without the personal-data keys
+(PRIVACY_ENCRYPTION_KEYS, PRIVACY_HASH_KEY; privacy.startup), and (in cms/wsgi.py, via
 permissions.startup) while any demo account still has its published demo password.
 """
 
@@ -9,6 +10,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from accounts.shipping import audit_logging
+from privacy.startup import keys_from_environment
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
@@ -20,6 +22,12 @@ if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("生产环境必须设置 DATABASE_URL（PostgreSQL）。")
 
 REFUSE_DEMO_ACCOUNTS = True
+# Personal data at rest (ADR 017): keys only from the environment; refuses to start without them.
+_privacy_keys = keys_from_environment(os.environ)
+PRIVACY_ENCRYPTION_KEYS = _privacy_keys["PRIVACY_ENCRYPTION_KEYS"]
+PRIVACY_HASH_KEY = _privacy_keys["PRIVACY_HASH_KEY"]
+PRIVACY_PREVIOUS_HASH_KEY = _privacy_keys["PRIVACY_PREVIOUS_HASH_KEY"]
+PRIVACY_REFUSE_PUBLISHED_KEYS = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -18,3 +18,6 @@ SEARCH_BACKEND = "database"
 # The browser tests empty every table after each test, which the audit table's triggers refuse;
 # tests/accounts/test_audit_log.py installs them inside a test instead.
 AUDIT_DB_GUARD = False
+# Personal data at rest (ADR 017): fixed, published, non-secret keys; production refuses them.
+PRIVACY_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LXByaXZhY3kta2V5LW5vdC1zZWNyZXQ="]
+PRIVACY_HASH_KEY = "test-only-privacy-hash-key-not-secret-0123456789"

@@ -59,12 +59,20 @@ def test_powerful_browser_features_are_switched_off(client, db):
         assert feature in policy
 
 
+# Production refuses to start without the personal-data keys (ADR 017); for the check only.
+PRIVACY_ENV = {
+    "PRIVACY_ENCRYPTION_KEYS": "Y2hlY2stb25seS1rZXktZm9yLXRoZS1kZXBsb3ktdGU=",
+    "PRIVACY_HASH_KEY": "check-only-hash-key-for-the-deploy-test-4d1e7b",
+}
+
+
 def test_production_settings_pass_the_deployment_checks_without_warnings():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "k" * 30 + "-production-secret-for-the-check-only-9f3a2c",
         "DATABASE_URL": "sqlite:///:memory:",
+        **PRIVACY_ENV,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -83,6 +91,7 @@ def test_production_redirects_to_https_and_sets_hsts():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "k" * 30 + "-production-secret-for-the-check-only-9f3a2c",
         "DATABASE_URL": "sqlite:///:memory:",
+        **PRIVACY_ENV,
     }
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
