@@ -40,6 +40,7 @@ PLAN_READ = [
     "supervision.view_milestone",
     "supervision.view_submission",
     "supervision.view_problemreport",
+    "supervision.view_ruledocument",
 ]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
@@ -54,6 +55,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *PLAN_READ,
         "supervision.deliver_submission",
         "supervision.add_problemreport",
+        "supervision.submit_ruledocument",
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
@@ -89,6 +91,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "supervision.change_milestone",
         "supervision.decide_submission",
         "supervision.answer_problemreport",
+        "supervision.decide_ruledocument",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",

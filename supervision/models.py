@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from catalog.enums import DepartmentKind
 from catalog.text import CleanTextMixin
 
-from .enums import Deliverable, ProblemStatus, SubmissionStatus
+from .enums import Deliverable, ProblemStatus, RuleKind, RuleStatus, SubmissionStatus
 
 # Milestone flags per unit kind, in the order of DepartmentKind.
 KIND_FIELDS = {
@@ -236,3 +236,60 @@ class ProblemReport(CleanTextMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+
+class RuleDocument(CleanTextMixin, models.Model):
+    """One version of a unit's 工作规程 or 风险点与防控措施 (the 4月9日 deliverable of 建章立制).
+
+    Every submission is a new row (version 1, 2, …) that the justice bureau approves or returns
+    with a comment; nothing is overwritten or deleted, so the versions are the history. The
+    unit's rules in force are its latest approved version (ADR 015)."""
+
+    department = models.ForeignKey(
+        "catalog.Department",
+        verbose_name="单位",
+        on_delete=models.PROTECT,
+        related_name="rule_documents",
+    )
+    kind = models.CharField("文件类别", max_length=16, choices=RuleKind.choices)
+    version = models.PositiveIntegerField("版本")
+    text = models.TextField("正文", blank=True)
+    file = models.FileField("附件", upload_to=document_path, max_length=200, blank=True)
+    original_name = models.CharField("附件文件名", max_length=200, blank=True)
+    note = models.TextField("修订说明", blank=True)
+    status = models.CharField(
+        "状态", max_length=16, choices=RuleStatus.choices, default=RuleStatus.SUBMITTED
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="报送人", on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField("报送时间", default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    comment = models.TextField("审核意见", blank=True)
+
+    history = HistoricalRecords(verbose_name="规章制度变更记录")
+
+    class Meta:
+        verbose_name = "规章制度"
+        verbose_name_plural = "规章制度"
+        ordering = ["department", "kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "kind", "version"], name="unique_rule_document_version"
+            )
+        ]
+        permissions = [
+            ("submit_ruledocument", "报送本单位的工作规程和风险点与防控措施"),
+            ("decide_ruledocument", "审定或退回单位的工作规程和风险点与防控措施"),
+        ]
+
+    def __str__(self):
+        return f"{self.department} · {self.get_kind_display()} 第{self.version}版"

@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from . import figure_views, problem_views, views
+from . import figure_views, problem_views, rule_views, views
 from .panels import SupervisionPanel
 from .viewsets import milestone_viewset, plan_viewset
 
@@ -42,6 +42,15 @@ def register_urls():
             "supervision/figures/export/",
             figure_views.figures_export,
             name="supervision_figures_export",
+        ),
+        path("supervision/rules/", rule_views.rules_index, name="supervision_rules"),
+        path(
+            "supervision/rules/<int:department_pk>/<str:kind>/",
+            rule_views.rule_detail,
+            name="supervision_rule",
+        ),
+        path(
+            "supervision/rules/files/<int:pk>/", rule_views.rule_file, name="supervision_rule_file"
         ),
         path("supervision/problems/", problem_views.problem_list, name="supervision_problems"),
         path(
@@ -85,6 +94,13 @@ def supervision_menu_item():
             icon_name="table",
             order=200,
             permission="supervision.view_plan",
+        ),
+        PermissionMenuItem(
+            "规章制度",
+            reverse("supervision_rules"),
+            icon_name="doc-full",
+            order=250,
+            permission="supervision.view_ruledocument",
         ),
         PermissionMenuItem(
             "问题报告",
