@@ -11,7 +11,7 @@ from accounts.services import audit_record
 from permissions.scope import ALL, Scope, department_ids
 
 from . import figures
-from .figure_tables import chart_data, figures_workbook, unit_rows
+from .figure_tables import chart_data, figures_workbook, sections
 from .selectors import visible_departments
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,11 +38,7 @@ def figures_dashboard(request):
             "errors": errors,
             "tables": tables,
             "months": period.months,
-            "monthly_rows": [
-                (month, [t.by_month.get(month, 0) for t in tables]) for month in period.months
-            ],
-            "totals": [t.total for t in tables],
-            "unit_rows": unit_rows(departments, tables),
+            "sections": sections(period, departments, tables),
             "chart": chart_data(period, departments, tables),
             "from_value": request.GET.get("start") or f"{period.first:%Y-%m}",
             "to_value": request.GET.get("end") or f"{period.last:%Y-%m}",
