@@ -293,3 +293,35 @@ class RuleDocument(CleanTextMixin, models.Model):
 
     def __str__(self):
         return f"{self.department} · {self.get_kind_display()} 第{self.version}版"
+
+
+class MilestoneReminder(models.Model):
+    """A reminder e-mail already sent: one row per unit, milestone, kind (before the date or
+    overdue) and address, so that the daily run never sends the same reminder twice."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "即将到期"
+        OVERDUE = "overdue", "已逾期"
+
+    milestone = models.ForeignKey(
+        Milestone, verbose_name="工作节点", on_delete=models.PROTECT, related_name="+"
+    )
+    department = models.ForeignKey(
+        "catalog.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("提醒类型", max_length=16, choices=Kind.choices)
+    email = models.EmailField("收件地址", max_length=254)
+    sent_at = models.DateTimeField("发送时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "已发送的工作节点提醒"
+        verbose_name_plural = "已发送的工作节点提醒"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["milestone", "department", "kind", "email"],
+                name="one_milestone_reminder_per_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.department_id} {self.milestone_id} {self.kind} {self.email}"
