@@ -129,6 +129,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",
+        # binds supervisor accounts to their supervising unit (ADR 015)
+        "supervision.add_supervisorunit",
+        "supervision.change_supervisorunit",
+        "supervision.view_supervisorunit",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

@@ -4,15 +4,16 @@ Excel export; the period is chosen in whole months."""
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.admin.auth import permission_denied
 
 from accounts.enums import AuditAction
 from accounts.services import audit_record
 from permissions.scope import ALL, Scope, department_ids
 
 from . import figures
+from .access import may_read
 from .figure_tables import chart_data, figures_workbook, sections
 from .selectors import visible_departments
+from .views import refused
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -23,8 +24,8 @@ def _scope(user):
 
 
 def figures_dashboard(request):
-    if not request.user.has_perm("supervision.view_plan"):
-        return permission_denied(request)
+    if not may_read(request.user):
+        return refused(request)
     period, errors = figures.period_from(request.GET)
     scope = _scope(request.user)
     tables = figures.compute(period, department_ids=scope, counts=figures.cached_counts(period))
@@ -49,8 +50,8 @@ def figures_dashboard(request):
 
 
 def figures_export(request):
-    if not request.user.has_perm("supervision.view_plan"):
-        return permission_denied(request)
+    if not may_read(request.user):
+        return refused(request)
     period, _ = figures.period_from(request.GET)
     scope = _scope(request.user)
     tables = figures.compute(period, department_ids=scope)

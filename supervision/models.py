@@ -325,3 +325,32 @@ class MilestoneReminder(models.Model):
 
     def __str__(self):
         return f"{self.department_id} {self.milestone_id} {self.kind} {self.email}"
+
+
+class SupervisorUnit(models.Model):
+    """The unit a supervisor (监管人员) works for: one of the units that supervise the plan
+    (旗政务服务局, 旗司法局; ``supervision.access.SUPERVISING_UNIT_NAMES``). A supervisor reads
+    every unit once bound, and nothing of the plan before."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="监管人员",
+        on_delete=models.PROTECT,
+        related_name="supervisor_unit",
+    )
+    department = models.ForeignKey(
+        "catalog.Department", verbose_name="监督单位", on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="设置人", on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField("设置时间", default=timezone.now)
+
+    history = HistoricalRecords(verbose_name="监管人员所属单位变更记录")
+
+    class Meta:
+        verbose_name = "监管人员所属单位"
+        verbose_name_plural = "监管人员所属单位"
+
+    def __str__(self):
+        return f"{self.user} · {self.department}"

@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from wagtail.admin.auth import permission_denied
 
 from catalog.models import Department
 from permissions.scope import Scope, in_scope
 
+from .access import may_read
 from .documents import ALLOWED_LABEL, MAX_BYTES
 from .enums import RuleKind, RuleStatus
 from .models import RuleDocument
@@ -23,7 +23,7 @@ from .services import (
     user_may_decide_rules,
     user_may_submit_rules,
 )
-from .views import apply_errors
+from .views import apply_errors, refused
 
 READ_PERMISSION = "supervision.view_ruledocument"
 OTHER_UNIT = "您没有权限查看该单位的规章制度：它属于您无权管理的单位。"
@@ -64,8 +64,8 @@ def _summary(documents) -> dict:
 
 
 def rules_index(request):
-    if not request.user.has_perm(READ_PERMISSION):
-        return permission_denied(request)
+    if not may_read(request.user, READ_PERMISSION):
+        return refused(request)
     departments = list(visible_departments(request.user, request.GET.get("kind", "")))
     by_unit: dict[tuple[int, str], list] = {}
     for document in RuleDocument.objects.filter(department_id__in=[d.pk for d in departments]).only(
@@ -91,8 +91,8 @@ def rules_index(request):
 
 def rule_detail(request, department_pk: int, kind: str):
     user = request.user
-    if not user.has_perm(READ_PERMISSION):
-        return permission_denied(request)
+    if not may_read(user, READ_PERMISSION):
+        return refused(request)
     if kind not in RuleKind.values:
         raise Http404("没有这类文件")
     department = get_object_or_404(Department, pk=department_pk)
@@ -167,7 +167,7 @@ def rule_detail(request, department_pk: int, kind: str):
 
 def rule_file(request, pk: int):
     """A version's uploaded file, to whoever may see the unit (never through /media/)."""
-    if not request.user.has_perm(READ_PERMISSION):
+    if not may_read(request.user, READ_PERMISSION):
         raise Http404("文件不存在")
     document = get_object_or_404(RuleDocument, pk=pk)
     if not document.file or not in_scope(request.user, Scope.VIEW, document.department_id):

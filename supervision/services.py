@@ -19,9 +19,18 @@ from django.utils import timezone
 from catalog.text import clean_text
 from permissions.scope import Scope, granted_department_ids
 
+from .access import SUPERVISING_UNIT_NAMES, is_supervisor
 from .documents import MAX_FILES, upload_error
 from .enums import ProblemStatus, RuleKind, RuleStatus, SubmissionStatus
-from .models import Milestone, Plan, ProblemReport, RuleDocument, Submission, SubmissionDocument
+from .models import (
+    Milestone,
+    Plan,
+    ProblemReport,
+    RuleDocument,
+    Submission,
+    SubmissionDocument,
+    SupervisorUnit,
+)
 
 NOT_OWN_UNIT = "您只能为本单位报送材料。"
 NOT_OWN_UNIT_PROBLEM = "您只能以本单位的名义报告问题。"
@@ -289,3 +298,31 @@ def rule_document_decide(
     document._history_user = user
     document.save()
     return document
+
+
+NO_BIND_RIGHT = "只有系统管理员可以设置监管人员所属单位。"
+
+
+@transaction.atomic
+def supervisor_bind(*, user, supervisor, department) -> SupervisorUnit:
+    """Bind a supervisor's account to the supervising unit they work for (history kept)."""
+    if not user.has_perm("supervision.add_supervisorunit"):
+        raise PermissionDenied(NO_BIND_RIGHT)
+    errors = {}
+    if not is_supervisor(supervisor):
+        errors["supervisor"] = ["该账号不是监管人员。"]
+    if department is None or department.name not in SUPERVISING_UNIT_NAMES:
+        names = "、".join(SUPERVISING_UNIT_NAMES)
+        errors["department"] = [f"监管人员只能绑定监督单位（{names}）。"]
+    if errors:
+        raise ValidationError(errors)
+    binding = SupervisorUnit.objects.filter(user=supervisor).first() or SupervisorUnit(
+        user=supervisor
+    )
+    binding.department = department
+    binding.assigned_by = user
+    binding.assigned_at = timezone.now()
+    binding._history_user = user
+    binding.save()
+    supervisor.__dict__.pop("_supervision_unit_cache", None)
+    return binding

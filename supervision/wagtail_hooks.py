@@ -43,6 +43,11 @@ def register_urls():
             figure_views.figures_export,
             name="supervision_figures_export",
         ),
+        path(
+            "supervisor-units/",
+            views.supervisor_units,
+            name="supervision_supervisor_units",
+        ),
         path("supervision/rules/", rule_views.rules_index, name="supervision_rules"),
         path(
             "supervision/rules/<int:department_pk>/<str:kind>/",
@@ -76,6 +81,17 @@ class PermissionMenuItem(MenuItem):
 class SupervisionMenuItem(SubmenuMenuItem):
     def is_shown(self, request):
         return request.user.has_perm("supervision.view_plan")
+
+
+@hooks.register("register_settings_menu_item")
+def supervisor_units_menu_item():
+    return PermissionMenuItem(
+        "监管人员所属单位",
+        reverse("supervision_supervisor_units"),
+        icon_name="group",
+        order=900,
+        permission="supervision.add_supervisorunit",
+    )
 
 
 @hooks.register("register_admin_menu_item")

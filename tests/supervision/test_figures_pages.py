@@ -65,11 +65,17 @@ def test_admin_figures_show_the_same_numbers_in_chart_and_table(
         assert soup.select_one(f"#sv-{group} table.sv-units")
     assert {"catalog", "verification", "complaints", "plan"} <= set(data["groups"])
     items = next(s for s in data["perUnit"] if s["name"] == "新公布证明事项")
-    assert dict(zip(data["units"], items["data"], strict=True)) == {"甲局": 1, "乙局": 1}
+    # the supervisor's own unit (政务服务局) has nothing yet
+    assert dict(zip(data["units"], items["data"], strict=True)) == {
+        "甲局": 1,
+        "乙局": 1,
+        "政务服务局": 0,
+    }
     received = next(s for s in data["perUnit"] if s["name"] == "受理投诉举报")
     on_time = next(s for s in data["perUnit"] if s["name"] == "按期答复投诉举报")
-    assert dict(zip(data["units"], received["data"], strict=True)) == {"甲局": 3, "乙局": 1}
-    assert dict(zip(data["units"], on_time["data"], strict=True)) == {"甲局": 1, "乙局": 1}
+    received = dict(zip(data["units"], received["data"], strict=True))
+    on_time = dict(zip(data["units"], on_time["data"], strict=True))
+    assert (received["甲局"], received["乙局"], on_time["甲局"], on_time["乙局"]) == (3, 1, 1, 1)
     assert "vendor/echarts/echarts.common.min.js" in html
 
 
@@ -101,10 +107,10 @@ def test_export_has_the_banner_per_month_and_every_unit(
     header = [c.value for c in units[2]]
     column = header.index("新公布证明事项")
     values = {row[0]: row[column] for row in units.iter_rows(min_row=3, values_only=True)}
-    assert values == {"甲局": 1, "乙局": 1}
+    assert values == {"甲局": 1, "乙局": 1, "政务服务局": 0}
     concluded = header.index("办结投诉举报")
     closed = {row[0]: row[concluded] for row in units.iter_rows(min_row=3, values_only=True)}
-    assert closed == {"甲局": 2, "乙局": 1}
+    assert closed == {"甲局": 2, "乙局": 1, "政务服务局": 0}
     banner = workbook["全旗按月"]
     last = [c.value for c in list(banner.iter_rows())[-1]]
     assert last[0] == "合计" and last[header.index("登记承诺书（当面递交）") - 1] == 1
