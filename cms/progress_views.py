@@ -22,6 +22,7 @@ def progress(request):
             "errors": errors,
             "tables": tables,
             "sections": sections(period, departments, tables),
+            "tables_key": f"{figures.cache_key(period)}:public",
             "chart": chart_data(period, departments, tables),
             "from_value": f"{period.first:%Y-%m}",
             "to_value": f"{period.last:%Y-%m}",

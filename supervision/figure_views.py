@@ -23,6 +23,12 @@ def _scope(user):
     return None if ids is ALL else ids
 
 
+def tables_key(period, scope) -> str:
+    """The rendered tables' cache key: the counts' period and the units shown."""
+    units = "all" if scope is None else "-".join(str(pk) for pk in sorted(scope))
+    return f"{figures.cache_key(period)}:{units}"
+
+
 def figures_dashboard(request):
     if not may_read(request.user):
         return refused(request)
@@ -40,6 +46,7 @@ def figures_dashboard(request):
             "tables": tables,
             "months": period.months,
             "sections": sections(period, departments, tables),
+            "tables_key": tables_key(period, scope),
             "chart": chart_data(period, departments, tables),
             "from_value": request.GET.get("start") or f"{period.first:%Y-%m}",
             "to_value": request.GET.get("end") or f"{period.last:%Y-%m}",

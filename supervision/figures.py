@@ -411,15 +411,10 @@ def verifications_due(context: Context) -> Counts:
 @figure("verifications_done", "核查完成", group="verification")
 def verifications_done(context: Context) -> Counts:
     """Tasks first checked in the month (a correction of a result is not a second check)."""
+    # one first result per task: a later result must correct the current one (the service)
     first_results = VerificationResult.objects.filter(corrects__isnull=True)
     return monthly_counts(
-        first_results,
-        "checked_on",
-        context.period,
-        unit="task__department_id",
-        dates=True,
-        count="task_id",
-        distinct=True,
+        first_results, "checked_on", context.period, unit="task__department_id", dates=True
     )
 
 
