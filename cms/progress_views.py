@@ -6,7 +6,7 @@ from django.views.decorators.cache import cache_control
 
 from catalog.models import Department
 from supervision import figures
-from supervision.figure_tables import chart_data, unit_rows
+from supervision.figure_tables import chart_data, sections
 
 
 @cache_control(public=True, max_age=300)
@@ -21,11 +21,8 @@ def progress(request):
             "period": period,
             "errors": errors,
             "tables": tables,
-            "monthly_rows": [
-                (month, [t.by_month.get(month, 0) for t in tables]) for month in period.months
-            ],
-            "totals": [t.total for t in tables],
-            "unit_rows": unit_rows(departments, tables),
+            "sections": sections(period, departments, tables),
+            "tables_key": f"{figures.cache_key(period)}:public",
             "chart": chart_data(period, departments, tables),
             "from_value": f"{period.first:%Y-%m}",
             "to_value": f"{period.last:%Y-%m}",

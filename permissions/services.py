@@ -41,6 +41,7 @@ PLAN_READ = [
     "supervision.view_milestone",
     "supervision.view_submission",
     "supervision.view_problemreport",
+    "supervision.view_ruledocument",
 ]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.EDITOR: [
@@ -55,6 +56,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *PLAN_READ,
         "supervision.deliver_submission",
         "supervision.add_problemreport",
+        "supervision.submit_ruledocument",
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
@@ -92,6 +94,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "supervision.change_milestone",
         "supervision.decide_submission",
         "supervision.answer_problemreport",
+        "supervision.decide_ruledocument",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -130,6 +133,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",
+        # binds supervisor accounts to their supervising unit (ADR 015)
+        "supervision.add_supervisorunit",
+        "supervision.change_supervisorunit",
+        "supervision.view_supervisorunit",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

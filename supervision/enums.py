@@ -11,12 +11,14 @@ class Deliverable(models.TextChoices):
     LIAISON_COMPLETE = "liaison_complete", "联络员信息完整（自动核对）"
     CATALOG_PUBLISHED = "catalog_published", "证明事项目录已公布（自动核对）"
     GUIDES_PUBLISHED = "guides_published", "办事指南已公布（自动核对）"
+    RULES_APPROVED = "rules_approved", "工作规程和风险点与防控措施经司法局审定（自动核对）"
 
 
 FACT_DELIVERABLES = (
     Deliverable.LIAISON_COMPLETE,
     Deliverable.CATALOG_PUBLISHED,
     Deliverable.GUIDES_PUBLISHED,
+    Deliverable.RULES_APPROVED,
 )
 
 
@@ -41,3 +43,18 @@ class MilestoneState(models.TextChoices):
 class ProblemStatus(models.TextChoices):
     OPEN = "open", "待答复"
     ANSWERED = "answered", "已答复"
+
+
+class RuleKind(models.TextChoices):
+    """A unit's own rules of 建章立制 (实施方案 四、(三)), each a versioned, reviewed document."""
+
+    PROCEDURE = "procedure", "工作规程"
+    RISK_CONTROLS = "risk_controls", "风险点与防控措施"
+
+
+class RuleStatus(models.TextChoices):
+    """The review of one version of a unit's rule document by the justice bureau."""
+
+    SUBMITTED = "submitted", "待审核"
+    APPROVED = "approved", "已审定"
+    RETURNED = "returned", "已退回"

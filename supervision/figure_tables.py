@@ -8,6 +8,7 @@ from openpyxl.styles import Font
 from catalog.enums import DepartmentKind
 
 from .exports import text
+from .figures import GROUP_TITLES, GROUPS
 
 
 def unit_rows(departments, tables):
@@ -16,26 +17,61 @@ def unit_rows(departments, tables):
 
 
 def chart_data(period, departments, tables) -> dict:
-    """What ``supervision/charts.js`` draws: the banner's trend per month, and totals per unit."""
+    """What ``supervision/charts.js`` draws: per group, the banner's trend per month and the
+    totals per unit (each series names its group)."""
     return {
         "months": [f"{m:%Y-%m}" for m in period.months],
+        "groups": [key for key, _ in GROUPS if any(t.figure.group == key for t in tables)],
         "trend": [
-            {"name": t.figure.label, "data": [t.by_month.get(m, 0) for m in period.months]}
+            {
+                "name": t.figure.label,
+                "group": t.figure.group,
+                "data": [t.by_month.get(m, 0) for m in period.months],
+            }
             for t in tables
         ],
         "units": [d.name for d in departments],
         "perUnit": [
-            {"name": t.figure.label, "data": [t.by_unit.get(d.pk, 0) for d in departments]}
+            {
+                "name": t.figure.label,
+                "group": t.figure.group,
+                "data": [t.by_unit.get(d.pk, 0) for d in departments],
+            }
             for t in tables
         ],
     }
 
 
+def sections(period, departments, tables) -> list[dict]:
+    """The figures by group, as the pages show them: a title, the group's tables, the rows of
+    the banner per month (with totals) and of each unit."""
+    found = []
+    for key, title in GROUPS:
+        group = [t for t in tables if t.figure.group == key]
+        if not group:
+            continue
+        found.append(
+            {
+                "key": key,
+                "title": title,
+                "tables": group,
+                "monthly_rows": [
+                    (month, [t.by_month.get(month, 0) for t in group]) for month in period.months
+                ],
+                "totals": [t.total for t in group],
+                "unit_rows": unit_rows(departments, group),
+            }
+        )
+    return found
+
+
 def figures_workbook(period, departments, tables) -> bytes:
-    """Three sheets: the banner per month, each unit's totals, each unit per month."""
+    """Four sheets: the banner per month, each unit's totals, each unit per month, and the list
+    of figures with their group."""
     workbook = Workbook()
     bold = Font(bold=True)
     labels = [t.figure.label for t in tables]
+    groups = [GROUP_TITLES[t.figure.group] for t in tables]
     title = f"统计期间：{period.first:%Y年%m月}至{period.last:%Y年%m月}（根据平台记录自动计算）"
 
     banner = workbook.active
@@ -60,10 +96,16 @@ def figures_workbook(period, departments, tables) -> bytes:
             values = [t.by_unit_month.get((department.pk, month), 0) for t in tables]
             if any(values):
                 monthly.append([text(department.name), f"{month:%Y-%m}", *values])
+    listing = workbook.create_sheet("统计项目")
+    listing.append([title])
+    listing.append(["分类", "统计项目", "公开"])
+    for group, table in zip(groups, tables, strict=True):
+        listing.append([group, table.figure.label, "是" if table.figure.public else "否"])
     for sheet in workbook.worksheets:
         for cell in sheet[2]:
             cell.font = bold
         sheet.column_dimensions["A"].width = 30
+    listing.column_dimensions["B"].width = 30
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

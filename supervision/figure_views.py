@@ -4,15 +4,16 @@ Excel export; the period is chosen in whole months."""
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.admin.auth import permission_denied
 
 from accounts.enums import AuditAction
 from accounts.services import audit_record
 from permissions.scope import ALL, Scope, department_ids
 
 from . import figures
-from .figure_tables import chart_data, figures_workbook, unit_rows
+from .access import may_read
+from .figure_tables import chart_data, figures_workbook, sections
 from .selectors import visible_departments
+from .views import refused
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -22,9 +23,15 @@ def _scope(user):
     return None if ids is ALL else ids
 
 
+def tables_key(period, scope) -> str:
+    """The rendered tables' cache key: the counts' period and the units shown."""
+    units = "all" if scope is None else "-".join(str(pk) for pk in sorted(scope))
+    return f"{figures.cache_key(period)}:{units}"
+
+
 def figures_dashboard(request):
-    if not request.user.has_perm("supervision.view_plan"):
-        return permission_denied(request)
+    if not may_read(request.user):
+        return refused(request)
     period, errors = figures.period_from(request.GET)
     scope = _scope(request.user)
     tables = figures.compute(period, department_ids=scope, counts=figures.cached_counts(period))
@@ -38,11 +45,8 @@ def figures_dashboard(request):
             "errors": errors,
             "tables": tables,
             "months": period.months,
-            "monthly_rows": [
-                (month, [t.by_month.get(month, 0) for t in tables]) for month in period.months
-            ],
-            "totals": [t.total for t in tables],
-            "unit_rows": unit_rows(departments, tables),
+            "sections": sections(period, departments, tables),
+            "tables_key": tables_key(period, scope),
             "chart": chart_data(period, departments, tables),
             "from_value": request.GET.get("start") or f"{period.first:%Y-%m}",
             "to_value": request.GET.get("end") or f"{period.last:%Y-%m}",
@@ -53,8 +57,8 @@ def figures_dashboard(request):
 
 
 def figures_export(request):
-    if not request.user.has_perm("supervision.view_plan"):
-        return permission_denied(request)
+    if not may_read(request.user):
+        return refused(request)
     period, _ = figures.period_from(request.GET)
     scope = _scope(request.user)
     tables = figures.compute(period, department_ids=scope)

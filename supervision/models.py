@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from catalog.enums import DepartmentKind
 from catalog.text import CleanTextMixin
 
-from .enums import Deliverable, ProblemStatus, SubmissionStatus
+from .enums import Deliverable, ProblemStatus, RuleKind, RuleStatus, SubmissionStatus
 
 # Milestone flags per unit kind, in the order of DepartmentKind.
 KIND_FIELDS = {
@@ -236,3 +236,121 @@ class ProblemReport(CleanTextMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+
+class RuleDocument(CleanTextMixin, models.Model):
+    """One version of a unit's 工作规程 or 风险点与防控措施 (the 4月9日 deliverable of 建章立制).
+
+    Every submission is a new row (version 1, 2, …) that the justice bureau approves or returns
+    with a comment; nothing is overwritten or deleted, so the versions are the history. The
+    unit's rules in force are its latest approved version (ADR 015)."""
+
+    department = models.ForeignKey(
+        "catalog.Department",
+        verbose_name="单位",
+        on_delete=models.PROTECT,
+        related_name="rule_documents",
+    )
+    kind = models.CharField("文件类别", max_length=16, choices=RuleKind.choices)
+    version = models.PositiveIntegerField("版本")
+    text = models.TextField("正文", blank=True)
+    file = models.FileField("附件", upload_to=document_path, max_length=200, blank=True)
+    original_name = models.CharField("附件文件名", max_length=200, blank=True)
+    note = models.TextField("修订说明", blank=True)
+    status = models.CharField(
+        "状态", max_length=16, choices=RuleStatus.choices, default=RuleStatus.SUBMITTED
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="报送人", on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField("报送时间", default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    comment = models.TextField("审核意见", blank=True)
+
+    history = HistoricalRecords(verbose_name="规章制度变更记录")
+
+    class Meta:
+        verbose_name = "规章制度"
+        verbose_name_plural = "规章制度"
+        ordering = ["department", "kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "kind", "version"], name="unique_rule_document_version"
+            )
+        ]
+        permissions = [
+            ("submit_ruledocument", "报送本单位的工作规程和风险点与防控措施"),
+            ("decide_ruledocument", "审定或退回单位的工作规程和风险点与防控措施"),
+        ]
+
+    def __str__(self):
+        return f"{self.department} · {self.get_kind_display()} 第{self.version}版"
+
+
+class MilestoneReminder(models.Model):
+    """A reminder e-mail already sent: one row per unit, milestone, kind (before the date or
+    overdue) and address, so that the daily run never sends the same reminder twice."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "即将到期"
+        OVERDUE = "overdue", "已逾期"
+
+    milestone = models.ForeignKey(
+        Milestone, verbose_name="工作节点", on_delete=models.PROTECT, related_name="+"
+    )
+    department = models.ForeignKey(
+        "catalog.Department", verbose_name="单位", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("提醒类型", max_length=16, choices=Kind.choices)
+    email = models.EmailField("收件地址", max_length=254)
+    sent_at = models.DateTimeField("发送时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "已发送的工作节点提醒"
+        verbose_name_plural = "已发送的工作节点提醒"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["milestone", "department", "kind", "email"],
+                name="one_milestone_reminder_per_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.department_id} {self.milestone_id} {self.kind} {self.email}"
+
+
+class SupervisorUnit(models.Model):
+    """The unit a supervisor (监管人员) works for: one of the units that supervise the plan
+    (旗政务服务局, 旗司法局; ``supervision.access.SUPERVISING_UNIT_NAMES``). A supervisor reads
+    every unit once bound, and nothing of the plan before."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="监管人员",
+        on_delete=models.PROTECT,
+        related_name="supervisor_unit",
+    )
+    department = models.ForeignKey(
+        "catalog.Department", verbose_name="监督单位", on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="设置人", on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField("设置时间", default=timezone.now)
+
+    history = HistoricalRecords(verbose_name="监管人员所属单位变更记录")
+
+    class Meta:
+        verbose_name = "监管人员所属单位"
+        verbose_name_plural = "监管人员所属单位"
+
+    def __str__(self):
+        return f"{self.user} · {self.department}"

@@ -4,6 +4,7 @@ for the justice bureau, units with nothing published and open problem reports, w
 from wagtail.admin.ui.components import Component
 
 from . import states
+from .access import may_read
 from .enums import MilestoneState, ProblemStatus
 from .selectors import (
     current_plan,
@@ -22,7 +23,7 @@ class SupervisionPanel(Component):
         self.request = request
 
     def render_html(self, parent_context=None):
-        if not self.request.user.has_perm("supervision.view_plan"):
+        if not may_read(self.request.user):
             return ""
         return super().render_html(parent_context)
 

@@ -11,10 +11,11 @@ from wagtail.admin.auth import permission_denied
 from catalog.models import Department
 from permissions.scope import Scope, granted_department_ids
 
+from .access import may_read
 from .enums import ProblemStatus
 from .selectors import visible_problems
 from .services import problem_answer, problem_report, user_may_answer
-from .views import apply_errors
+from .views import apply_errors, refused
 
 
 class ReportForm(forms.Form):
@@ -47,8 +48,8 @@ def _may_report_somewhere(user) -> bool:
 
 
 def problem_list(request):
-    if not request.user.has_perm("supervision.view_problemreport"):
-        return permission_denied(request)
+    if not may_read(request.user, "supervision.view_problemreport"):
+        return refused(request)
     reports = visible_problems(request.user)
     status = request.GET.get("status", "")
     if status in ProblemStatus.values:
@@ -91,8 +92,8 @@ def problem_new(request):
 
 
 def problem_detail(request, pk: int):
-    if not request.user.has_perm("supervision.view_problemreport"):
-        return permission_denied(request)
+    if not may_read(request.user, "supervision.view_problemreport"):
+        return refused(request)
     report = get_object_or_404(visible_problems(request.user), pk=pk)
     form = AnswerForm(request.POST or None, initial={"answer": report.answer})
     if request.method == "POST":

@@ -4,27 +4,41 @@ and when on every row; exports are written to the audit log by the views).
 - plans: ``plan_copy`` (the next year's plan from this one's milestones, dates moved);
 - deliveries: ``submission_deliver`` (a unit's clerk, own unit only), ``submission_decide``
   (the justice bureau confirms or returns with a comment);
-- problems: ``problem_report`` (a unit's clerk), ``problem_answer`` (the justice bureau).
+- problems: ``problem_report`` (a unit's clerk), ``problem_answer`` (the justice bureau);
+- rules (建章立制): ``rule_document_submit`` (a unit's clerk, a new version for their own unit),
+  ``rule_document_decide`` (the justice bureau approves or returns with a comment).
 """
 
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from catalog.text import clean_text
 from permissions.scope import Scope, granted_department_ids
 
+from .access import SUPERVISING_UNIT_NAMES, is_supervisor
 from .documents import MAX_FILES, upload_error
-from .enums import ProblemStatus, SubmissionStatus
-from .models import Milestone, Plan, ProblemReport, Submission, SubmissionDocument
+from .enums import ProblemStatus, RuleKind, RuleStatus, SubmissionStatus
+from .models import (
+    Milestone,
+    Plan,
+    ProblemReport,
+    RuleDocument,
+    Submission,
+    SubmissionDocument,
+    SupervisorUnit,
+)
 
 NOT_OWN_UNIT = "您只能为本单位报送材料。"
 NOT_OWN_UNIT_PROBLEM = "您只能以本单位的名义报告问题。"
 NO_DECISION_RIGHT = "只有司法局审核员可以确认或退回报送材料。"
 NO_ANSWER_RIGHT = "只有司法局审核员可以答复问题报告。"
 NO_PLAN_RIGHT = "只有司法局审核员可以制定实施方案。"
+NOT_OWN_UNIT_RULES = "您只能为本单位报送工作规程和风险点与防控措施。"
+NO_RULE_DECISION_RIGHT = "只有司法局审核员可以审定或退回单位的规章制度。"
 
 
 def user_may_deliver(user, department_id: int) -> bool:
@@ -202,3 +216,113 @@ def problem_answer(*, user, report: ProblemReport, answer: str) -> ProblemReport
     report._history_user = user
     report.save()
     return report
+
+
+def user_may_submit_rules(user, department_id: int) -> bool:
+    """A unit's own editors (clerks) write its rules; nobody else, whatever else they may do."""
+    return user.has_perm("supervision.submit_ruledocument") and department_id in (
+        granted_department_ids(user, Scope.EDIT)
+    )
+
+
+def user_may_decide_rules(user) -> bool:
+    return user.has_perm("supervision.decide_ruledocument")
+
+
+@transaction.atomic
+def rule_document_submit(
+    *, user, department, kind: str, text: str = "", file=None, note: str = ""
+) -> RuleDocument:
+    """A new version of the unit's 工作规程 or 风险点与防控措施, 待审核 until the justice bureau
+    decides. Written in the form (``text``) or uploaded (``file``: PDF, Word, Excel), or both.
+    One version at a time is under review; an approved version stays in force until a later
+    one is approved."""
+    if not user_may_submit_rules(user, department.pk):
+        raise PermissionDenied(NOT_OWN_UNIT_RULES)
+    if kind not in RuleKind.values:
+        raise ValidationError({"kind": ["请选择工作规程或风险点与防控措施。"]})
+    text = clean_text(text or "", multiline=True).strip()
+    note = clean_text(note or "", multiline=True).strip()
+    errors = {}
+    if not text and file is None:
+        errors["text"] = ["请填写正文，或上传文件。"]
+    if file is not None:
+        problem = upload_error(file)
+        if problem:
+            errors["file"] = [problem]
+    versions = RuleDocument.objects.select_for_update().filter(department=department, kind=kind)
+    if versions.filter(status=RuleStatus.SUBMITTED).exists():
+        errors.setdefault("text", []).append(
+            "已有一个版本正在等待司法局审核，请等待审定或退回后再报送新版本。"
+        )
+    if errors:
+        raise ValidationError(errors)
+    latest = versions.aggregate(latest=Max("version"))["latest"] or 0
+    document = RuleDocument(
+        department=department,
+        kind=kind,
+        version=latest + 1,
+        text=text,
+        note=note,
+        submitted_by=user,
+        submitted_at=timezone.now(),
+    )
+    if file is not None:
+        document.file = file
+        document.original_name = clean_text(file.name, multiline=False)[:200]
+    document._history_user = user
+    document.save()
+    return document
+
+
+@transaction.atomic
+def rule_document_decide(
+    *, user, document: RuleDocument, action: str, comment: str = ""
+) -> RuleDocument:
+    """Approve (``action="approve"``) or return (``"return"``, a comment required) the version
+    under review."""
+    if not user_may_decide_rules(user):
+        raise PermissionDenied(NO_RULE_DECISION_RIGHT)
+    document = RuleDocument.objects.select_for_update().get(pk=document.pk)
+    comment = clean_text(comment or "", multiline=True).strip()
+    if action not in ("approve", "return"):
+        raise ValidationError({"comment": ["请选择审定或退回。"]})
+    if document.status != RuleStatus.SUBMITTED:
+        raise ValidationError({"comment": ["只能审定或退回“待审核”的版本。"]})
+    if action == "return" and not comment:
+        raise ValidationError({"comment": ["退回时请填写审核意见，说明需要修改的内容。"]})
+    document.status = RuleStatus.APPROVED if action == "approve" else RuleStatus.RETURNED
+    document.comment = comment
+    document.decided_by = user
+    document.decided_at = timezone.now()
+    document._history_user = user
+    document.save()
+    return document
+
+
+NO_BIND_RIGHT = "只有系统管理员可以设置监管人员所属单位。"
+
+
+@transaction.atomic
+def supervisor_bind(*, user, supervisor, department) -> SupervisorUnit:
+    """Bind a supervisor's account to the supervising unit they work for (history kept)."""
+    if not user.has_perm("supervision.add_supervisorunit"):
+        raise PermissionDenied(NO_BIND_RIGHT)
+    errors = {}
+    if not is_supervisor(supervisor):
+        errors["supervisor"] = ["该账号不是监管人员。"]
+    if department is None or department.name not in SUPERVISING_UNIT_NAMES:
+        names = "、".join(SUPERVISING_UNIT_NAMES)
+        errors["department"] = [f"监管人员只能绑定监督单位（{names}）。"]
+    if errors:
+        raise ValidationError(errors)
+    binding = SupervisorUnit.objects.filter(user=supervisor).first() or SupervisorUnit(
+        user=supervisor
+    )
+    binding.department = department
+    binding.assigned_by = user
+    binding.assigned_at = timezone.now()
+    binding._history_user = user
+    binding.save()
+    supervisor.__dict__.pop("_supervision_unit_cache", None)
+    return binding

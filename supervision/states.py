@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from catalog.models import CertificateItem, Department, ServiceGuide
 
-from .enums import Deliverable, MilestoneState, SubmissionStatus
-from .models import Milestone, Submission
+from .enums import Deliverable, MilestoneState, RuleKind, RuleStatus, SubmissionStatus
+from .models import Milestone, RuleDocument, Submission
 
 LIAISON_FIELDS = (
     "leader_name",
@@ -57,6 +57,18 @@ def departments_with_live_guides() -> set[int]:
     )
 
 
+def departments_with_approved_rules() -> set[int]:
+    """Units whose 工作规程 *and* 风险点与防控措施 each have an approved version (建章立制)."""
+    return set(
+        RuleDocument.objects.filter(status=RuleStatus.APPROVED)
+        .values("department_id")
+        .order_by()
+        .annotate(kinds=Count("kind", distinct=True))
+        .filter(kinds=len(RuleKind.values))
+        .values_list("department_id", flat=True)
+    )
+
+
 def facts(department_ids=None) -> dict[str, set[int]]:
     """For each fact deliverable, the ids of the units for which it holds now."""
     departments = Department.objects.all()
@@ -68,6 +80,7 @@ def facts(department_ids=None) -> dict[str, set[int]]:
         ),
         Deliverable.CATALOG_PUBLISHED: departments_with_live_items(),
         Deliverable.GUIDES_PUBLISHED: departments_with_live_guides(),
+        Deliverable.RULES_APPROVED: departments_with_approved_rules(),
     }
 
 

@@ -4,6 +4,7 @@ a plan to another year."""
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -16,13 +17,15 @@ from accounts.enums import AuditAction
 from accounts.services import audit_record
 from catalog.enums import DepartmentKind
 from catalog.models import Department
+from permissions.enums import GLOBAL_GROUP_NAMES, Role
 from permissions.scope import Scope, in_scope
 
 from . import states
+from .access import UNBOUND, may_read, supervising_units, unbound_supervisor
 from .documents import ALLOWED_LABEL, MAX_BYTES
 from .enums import MilestoneState
 from .exports import overview_workbook
-from .models import Milestone, Plan, SubmissionDocument
+from .models import Milestone, Plan, SubmissionDocument, SupervisorUnit
 from .selectors import (
     cell_submission,
     current_plan,
@@ -34,6 +37,7 @@ from .services import (
     plan_copy,
     submission_decide,
     submission_deliver,
+    supervisor_bind,
     user_may_decide,
     user_may_deliver,
 )
@@ -53,7 +57,14 @@ def apply_errors(form, error: ValidationError) -> None:
 
 
 def may_view_plans(user) -> bool:
-    return user.has_perm("supervision.view_plan")
+    return may_read(user)
+
+
+def refused(request):
+    """The refusal, saying why when the account is a supervisor not bound to its unit."""
+    if unbound_supervisor(request.user):
+        messages.error(request, UNBOUND)
+    return permission_denied(request)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -99,7 +110,7 @@ class CopyPlanForm(forms.Form):
 
 def overview(request):
     if not may_view_plans(request.user):
-        return permission_denied(request)
+        return refused(request)
     plan = current_plan(request.GET.get("plan"))
     kind = request.GET.get("kind", "")
     departments = visible_departments(request.user, kind)
@@ -123,7 +134,7 @@ def overview(request):
 
 def overview_export(request):
     if not may_view_plans(request.user):
-        return permission_denied(request)
+        return refused(request)
     plan = current_plan(request.GET.get("plan"))
     if plan is None:
         raise Http404("没有实施方案")
@@ -148,7 +159,7 @@ def overview_export(request):
 def cell_detail(request, milestone_pk: int, department_pk: int):
     user = request.user
     if not may_view_plans(user):
-        return permission_denied(request)
+        return refused(request)
     milestone = get_object_or_404(Milestone.objects.select_related("plan"), pk=milestone_pk)
     department = get_object_or_404(Department, pk=department_pk)
     if not in_scope(user, Scope.VIEW, department.pk):
@@ -257,4 +268,44 @@ def plan_copy_view(request, pk: int):
         request,
         "supervision/plan_copy.html",
         {"page_title": f"复制“{plan.name}”到新年度", "plan": plan, "form": form},
+    )
+
+
+def supervisor_units(request):
+    """The system administrator binds each supervisor account to its supervising unit."""
+    if not request.user.has_perm("supervision.add_supervisorunit"):
+        return permission_denied(request)
+    supervisors = list(
+        get_user_model()
+        .objects.filter(groups__name=GLOBAL_GROUP_NAMES[Role.SUPERVISOR], is_active=True)
+        .order_by("username")
+    )
+    units = list(supervising_units())
+    if request.method == "POST":
+        supervisor = next(
+            (u for u in supervisors if str(u.pk) == request.POST.get("supervisor")), None
+        )
+        department = next((d for d in units if str(d.pk) == request.POST.get("department")), None)
+        if supervisor is None:
+            messages.error(request, "请选择监管人员。")
+        else:
+            try:
+                supervisor_bind(user=request.user, supervisor=supervisor, department=department)
+            except (PermissionDenied, ValidationError) as exc:
+                messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
+            else:
+                messages.success(
+                    request,
+                    f"已将{supervisor.get_full_name() or supervisor}绑定到{department.name}。",
+                )
+                return redirect("supervision_supervisor_units")
+    bound = {b.user_id: b for b in SupervisorUnit.objects.select_related("department")}
+    return TemplateResponse(
+        request,
+        "supervision/supervisor_units.html",
+        {
+            "page_title": "监管人员所属单位",
+            "rows": [(u, bound.get(u.pk)) for u in supervisors],
+            "units": units,
+        },
     )

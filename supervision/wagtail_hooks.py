@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from . import figure_views, problem_views, views
+from . import figure_views, problem_views, rule_views, views
 from .panels import SupervisionPanel
 from .viewsets import milestone_viewset, plan_viewset
 
@@ -43,6 +43,20 @@ def register_urls():
             figure_views.figures_export,
             name="supervision_figures_export",
         ),
+        path(
+            "supervisor-units/",
+            views.supervisor_units,
+            name="supervision_supervisor_units",
+        ),
+        path("supervision/rules/", rule_views.rules_index, name="supervision_rules"),
+        path(
+            "supervision/rules/<int:department_pk>/<str:kind>/",
+            rule_views.rule_detail,
+            name="supervision_rule",
+        ),
+        path(
+            "supervision/rules/files/<int:pk>/", rule_views.rule_file, name="supervision_rule_file"
+        ),
         path("supervision/problems/", problem_views.problem_list, name="supervision_problems"),
         path(
             "supervision/problems/new/", problem_views.problem_new, name="supervision_problem_new"
@@ -69,6 +83,17 @@ class SupervisionMenuItem(SubmenuMenuItem):
         return request.user.has_perm("supervision.view_plan")
 
 
+@hooks.register("register_settings_menu_item")
+def supervisor_units_menu_item():
+    return PermissionMenuItem(
+        "监管人员所属单位",
+        reverse("supervision_supervisor_units"),
+        icon_name="group",
+        order=900,
+        permission="supervision.add_supervisorunit",
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def supervision_menu_item():
     items = [
@@ -85,6 +110,13 @@ def supervision_menu_item():
             icon_name="table",
             order=200,
             permission="supervision.view_plan",
+        ),
+        PermissionMenuItem(
+            "规章制度",
+            reverse("supervision_rules"),
+            icon_name="doc-full",
+            order=250,
+            permission="supervision.view_ruledocument",
         ),
         PermissionMenuItem(
             "问题报告",

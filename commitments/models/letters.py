@@ -128,7 +128,14 @@ class CommitmentLetter(CleanTextMixin, models.Model):
                 fields=["department", "year", "number"], name="unique_letter_number"
             )
         ]
-        indexes = [models.Index(fields=["disclosure_scope", "disclosed_until"])]
+        indexes = [
+            models.Index(fields=["disclosure_scope", "disclosed_until"]),
+            # the supervision figures count letters per unit, month and channel (ADR 015)
+            models.Index(
+                fields=["registered_at", "department", "channel"],
+                name="letter_month_unit_channel",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.department_id} {self.number_label}"

@@ -65,6 +65,10 @@ class VerificationTask(models.Model):
         verbose_name = "核查任务"
         verbose_name_plural = "核查任务"
         ordering = ["due_on", "pk"]
+        indexes = [
+            # the supervision figures count tasks due per unit and month (ADR 015)
+            models.Index(fields=["due_on", "department"], name="verification_due_unit")
+        ]
 
     def __str__(self):
         return f"核查任务{self.pk}"
@@ -111,6 +115,10 @@ class VerificationResult(CleanTextMixin, models.Model):
         verbose_name = "核查结果"
         verbose_name_plural = "核查结果"
         ordering = ["-recorded_at", "-pk"]
+        indexes = [
+            # the supervision figures count checks per month (ADR 015)
+            models.Index(fields=["checked_on", "task", "finding"], name="verification_checked")
+        ]
 
     def __str__(self):
         return f"核查结果{self.pk}"

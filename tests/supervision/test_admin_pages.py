@@ -111,8 +111,9 @@ def test_dashboard_panel_counts_the_states_of_the_users_units(
     client.force_login(supervisor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     milestones = plan.milestones.count()
-    # two units, nothing delivered, every 2021 date past: every cell is overdue
-    assert f"工作督查：{plan.name}" in html and f"逾期 {2 * milestones}" in html
+    # three units (甲局, 乙局 and the supervisor's 政务服务局), nothing delivered, every 2021
+    # date past: every cell is overdue
+    assert f"工作督查：{plan.name}" in html and f"逾期 {3 * milestones}" in html
     client.force_login(editor_a)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert f"逾期 {milestones}" in html

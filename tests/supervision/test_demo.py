@@ -5,8 +5,8 @@ from django.core.management import call_command
 
 from catalog.models import Department
 from supervision import states
-from supervision.enums import MilestoneState, ProblemStatus
-from supervision.models import Plan, ProblemReport, Submission, SubmissionDocument
+from supervision.enums import Deliverable, MilestoneState, ProblemStatus, RuleStatus
+from supervision.models import Plan, ProblemReport, RuleDocument, Submission, SubmissionDocument
 
 
 def state_counts(plan, today=None):
@@ -38,7 +38,16 @@ def test_demo_plan_has_units_in_every_state_and_reloads_unchanged(db):
         ProblemStatus.OPEN,
         ProblemStatus.ANSWERED,
     }
+    # 建章立制: rule documents in every state, the milestone ticked for some units only
+    assert set(RuleDocument.objects.values_list("status", flat=True)) == set(RuleStatus.values)
+    rules = plan_2021.milestones.get(deliverable=Deliverable.RULES_APPROVED)
+    ticked = states.departments_with_approved_rules()
+    assert ticked and len(ticked) < 46
+    cell = states.cell(rules, Department.objects.get(pk=min(ticked)))
+    assert cell.label == "已确认（自动）"
     before = (Submission.objects.count(), SubmissionDocument.objects.count(), Plan.objects.count())
+    rules_count = RuleDocument.objects.count()
     call_command("load_demo_data", verbosity=0)
     after = (Submission.objects.count(), SubmissionDocument.objects.count(), Plan.objects.count())
     assert after == before and ProblemReport.objects.count() == 2
+    assert RuleDocument.objects.count() == rules_count

@@ -32,14 +32,19 @@ def chart_data(html: str) -> dict:
     return json.loads(soup.select_one("script#sv-chart-data").string)
 
 
-def unit_table(html: str) -> dict[str, list[str]]:
+def unit_table(html: str) -> dict[str, dict[str, str]]:
+    """Every group's 各单位合计 table merged: {unit: {figure label: value}}."""
     soup = BeautifulSoup(html, "html.parser")
-    table = soup.select("table.sv-figures")[1]
-    return {
-        row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")]
-        for row in table.select("tbody tr")
-        if row.th
-    }
+    rows: dict[str, dict[str, str]] = {}
+    for table in soup.select("table.sv-units"):
+        labels = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+        for row in table.select("tbody tr"):
+            if row.th:
+                values = [td.get_text(strip=True) for td in row.select("td")]
+                rows.setdefault(row.th.get_text(strip=True), {}).update(
+                    zip(labels, values, strict=True)
+                )
+    return rows
 
 
 def test_admin_figures_show_the_same_numbers_in_chart_and_table(
@@ -51,14 +56,26 @@ def test_admin_figures_show_the_same_numbers_in_chart_and_table(
     data = chart_data(html)
     rows = unit_table(html)
     assert data["units"] == list(rows)
-    for index, series in enumerate(data["perUnit"]):
-        assert [int(rows[u][index]) for u in data["units"]] == series["data"]
+    for series in data["perUnit"]:
+        assert [int(rows[u][series["name"]]) for u in data["units"]] == series["data"]
+    soup = BeautifulSoup(html, "html.parser")
+    # one trend chart and one per-unit chart per group, each group with its own tables
+    for group in data["groups"]:
+        assert soup.select_one(f"[data-sv-chart='trend'][data-sv-group='{group}']")
+        assert soup.select_one(f"#sv-{group} table.sv-units")
+    assert {"catalog", "verification", "complaints", "plan"} <= set(data["groups"])
     items = next(s for s in data["perUnit"] if s["name"] == "新公布证明事项")
-    assert dict(zip(data["units"], items["data"], strict=True)) == {"甲局": 1, "乙局": 1}
+    # the supervisor's own unit (政务服务局) has nothing yet
+    assert dict(zip(data["units"], items["data"], strict=True)) == {
+        "甲局": 1,
+        "乙局": 1,
+        "政务服务局": 0,
+    }
     received = next(s for s in data["perUnit"] if s["name"] == "受理投诉举报")
     on_time = next(s for s in data["perUnit"] if s["name"] == "按期答复投诉举报")
-    assert dict(zip(data["units"], received["data"], strict=True)) == {"甲局": 3, "乙局": 1}
-    assert dict(zip(data["units"], on_time["data"], strict=True)) == {"甲局": 1, "乙局": 1}
+    received = dict(zip(data["units"], received["data"], strict=True))
+    on_time = dict(zip(data["units"], on_time["data"], strict=True))
+    assert (received["甲局"], received["乙局"], on_time["甲局"], on_time["乙局"]) == (3, 1, 1, 1)
     assert "vendor/echarts/echarts.common.min.js" in html
 
 
@@ -85,15 +102,15 @@ def test_export_has_the_banner_per_month_and_every_unit(
     client.force_login(supervisor)
     response = client.get(reverse("supervision_figures_export"))
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["全旗按月", "各单位合计", "各单位按月"]
+    assert workbook.sheetnames == ["全旗按月", "各单位合计", "各单位按月", "统计项目"]
     units = workbook["各单位合计"]
     header = [c.value for c in units[2]]
     column = header.index("新公布证明事项")
     values = {row[0]: row[column] for row in units.iter_rows(min_row=3, values_only=True)}
-    assert values == {"甲局": 1, "乙局": 1}
+    assert values == {"甲局": 1, "乙局": 1, "政务服务局": 0}
     concluded = header.index("办结投诉举报")
     closed = {row[0]: row[concluded] for row in units.iter_rows(min_row=3, values_only=True)}
-    assert closed == {"甲局": 2, "乙局": 1}
+    assert closed == {"甲局": 2, "乙局": 1, "政务服务局": 0}
     banner = workbook["全旗按月"]
     last = [c.value for c in list(banner.iter_rows())[-1]]
     assert last[0] == "合计" and last[header.index("登记承诺书（当面递交）") - 1] == 1

@@ -151,8 +151,7 @@ def test_the_seed_plan_ships_with_its_dates(db):
     dates = {m.name: m.due_on for m in Milestone.objects.filter(plan=plan)}
     assert dates["报送联络员信息表（附件2）"] == datetime.date(2021, 3, 26)
     assert dates["制定实施方案（附证明事项目录）并报备"] == datetime.date(2021, 4, 2)
-    assert dates["建章立制：工作规程"] == datetime.date(2021, 4, 9)
-    assert dates["建章立制：风险点与防控措施"] == datetime.date(2021, 4, 9)
+    assert dates["建章立制：工作规程和风险点与防控措施"] == datetime.date(2021, 4, 9)
     assert dates["第一阶段书面总结"] == datetime.date(2021, 7, 9)
     assert dates["第二阶段书面总结"] == datetime.date(2021, 10, 9)
     assert plan.milestones.get(name="报送联络员信息表（附件2）").deliverable == (

@@ -21,32 +21,64 @@
     });
   }
 
-  var trend = document.querySelector("[data-sv-chart='trend']");
-  if (trend) {
-    draw(trend, {
+  function ofGroup(series, group) {
+    return series.filter(function (s) {
+      return !group || s.group === group;
+    });
+  }
+
+  // One trend chart and one per-unit chart per group of figures (data-sv-group).
+  document.querySelectorAll("[data-sv-chart='trend']").forEach(function (element) {
+    var series = ofGroup(data.trend, element.getAttribute("data-sv-group"));
+    if (!series.length) {
+      return;
+    }
+    draw(element, {
       tooltip: tooltip,
       legend: { type: "scroll", top: 0 },
       grid: grid,
       xAxis: { type: "category", data: data.months },
       yAxis: { type: "value", minInterval: 1 },
-      series: data.trend.map(function (s) {
+      series: series.map(function (s) {
         return { name: s.name, type: "line", data: s.data };
       })
     });
-  }
+  });
 
-  var units = document.querySelector("[data-sv-chart='units']");
-  if (units && data.units.length) {
-    units.style.height = Math.max(360, data.units.length * 22 + 120) + "px";
-    draw(units, {
+  document.querySelectorAll("[data-sv-chart='units']").forEach(function (element) {
+    var series = ofGroup(data.perUnit, element.getAttribute("data-sv-group"));
+    if (!series.length || !data.units.length) {
+      return;
+    }
+    // only the units with something to show, so that a bar chart of 46 units stays readable
+    var keep = data.units.map(function (_, index) {
+      return series.some(function (s) {
+        return s.data[index] > 0;
+      });
+    });
+    var units = data.units.filter(function (_, index) {
+      return keep[index];
+    });
+    if (!units.length) {
+      return;
+    }
+    element.style.height = Math.max(240, units.length * 24 + 120) + "px";
+    draw(element, {
       tooltip: tooltip,
       legend: { type: "scroll", top: 0 },
       grid: grid,
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: data.units, inverse: true },
-      series: data.perUnit.map(function (s) {
-        return { name: s.name, type: "bar", stack: "total", data: s.data };
+      yAxis: { type: "category", data: units, inverse: true },
+      series: series.map(function (s) {
+        return {
+          name: s.name,
+          type: "bar",
+          stack: "total",
+          data: s.data.filter(function (_, index) {
+            return keep[index];
+          })
+        };
       })
     });
-  }
+  });
 })();
