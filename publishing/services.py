@@ -23,22 +23,25 @@ WORKFLOW_NAME = "证明事项审核流程"
 
 
 def review_workflow_ensure() -> Workflow:
-    """Create (once) the review workflow: leader approval, then justice-bureau review, for
-    certificate items and service guides alike."""
+    """Create (once) the default review route: leader approval, then justice-bureau review, and
+    assign it to certificate items and service guides that have no route yet.
+
+    Run after every ``migrate``: it never changes a route the administrator has built or
+    re-assigned in the workflow admin (docs/adr/021-review-routes.md)."""
     from django.contrib.contenttypes.models import ContentType
 
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    leader, _ = DepartmentLeaderApprovalTask.objects.get_or_create(name="分管领导审批")
-    justice, _ = JusticeBureauReviewTask.objects.get_or_create(name="司法局审核")
-    for order, task in enumerate([leader, justice]):
-        WorkflowTask.objects.update_or_create(
-            workflow=workflow, task=task, defaults={"sort_order": order}
-        )
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        leader, _ = DepartmentLeaderApprovalTask.objects.get_or_create(name="分管领导审批")
+        justice, _ = JusticeBureauReviewTask.objects.get_or_create(name="司法局审核")
+        for order, task in enumerate([leader, justice]):
+            WorkflowTask.objects.update_or_create(
+                workflow=workflow, task=task, defaults={"sort_order": order}
+            )
     for model in reviewed_models():
         ct = ContentType.objects.get_for_model(model)
-        WorkflowContentType.objects.update_or_create(
-            content_type=ct, defaults={"workflow": workflow}
-        )
+        if not WorkflowContentType.objects.filter(content_type=ct).exists():
+            WorkflowContentType.objects.create(content_type=ct, workflow=workflow)
     return workflow
 
 

@@ -55,6 +55,9 @@ class ScopedReviewTask(Task):
     """Shared behaviour of the two review steps: act on what you may review, never your own."""
 
     send_back_label = "退回修改"
+    # True only for the justice bureau's review: its approval, the last step of every route,
+    # publishes (publishing.workflows.publish_reviewed_revision checks it).
+    publishes = False
 
     class Meta:
         abstract = True
@@ -155,6 +158,8 @@ class JusticeBureauReviewTask(ScopedReviewTask):
     class Meta:
         verbose_name = "司法局审核"
         verbose_name_plural = "司法局审核"
+
+    publishes = True
 
     @classmethod
     def get_description(cls):

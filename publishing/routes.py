@@ -1,0 +1,141 @@
+"""Review routes: the invariants every route of items and guides keeps, wherever it is changed.
+
+A route is a Wagtail ``Workflow`` built in the admin (设置 → 审核流程) from the three review
+steps. The code holds three invariants (docs/adr/021-review-routes.md):
+
+1. the justice bureau's review is the last active step, and a route has only review steps
+   (``route_errors``), checked when a route is saved, when a step is disabled, when a review
+   starts and when the last approval publishes;
+2. nobody approves their own work (``ScopedReviewTask.get_actions``);
+3. a route change never strands a record in review: a record keeps its running review; a step
+   disabled or taken out of the route releases the records waiting on it to the next step of
+   the route (``route_release_removed_steps``); a route with records in review cannot be
+   disabled (``workflow_disable_refusal``).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import Task, TaskState, WorkflowContentType, WorkflowState
+
+from .models import (
+    CountersignTask,
+    DepartmentLeaderApprovalTask,
+    JusticeBureauReviewTask,
+    reviewed_models,
+)
+
+REVIEW_TASK_TYPES = (DepartmentLeaderApprovalTask, CountersignTask, JusticeBureauReviewTask)
+OPEN_STATES = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
+
+
+def _reviewed_content_type_ids() -> set[int]:
+    return {ContentType.objects.get_for_model(m).pk for m in reviewed_models()}
+
+
+def route_errors(tasks) -> list[str]:
+    """What is wrong with a route of ``tasks`` (in order; inactive ones are ignored)."""
+    tasks = [t.specific for t in tasks if t.active]
+    if not tasks:
+        return ["审核流程至少要有一个步骤，最后一步必须是司法局审核。"]
+    errors = []
+    foreign = [t.name for t in tasks if not isinstance(t, REVIEW_TASK_TYPES)]
+    if foreign:
+        errors.append(
+            "证明事项和办事指南的审核流程只能由分管领导审批、会签和司法局审核组成，"
+            f"不能包含：{'、'.join(foreign)}。"
+        )
+    if not isinstance(tasks[-1], JusticeBureauReviewTask):
+        errors.append(f"审核流程的最后一步必须是司法局审核，现在是“{tasks[-1].name}”。")
+    return errors
+
+
+def workflow_tasks(workflow) -> list[Task]:
+    return list(workflow.tasks.specific())
+
+
+def workflow_route_errors(workflow) -> list[str]:
+    return route_errors(workflow_tasks(workflow))
+
+
+def workflow_is_review_route(workflow) -> bool:
+    """True when ``workflow`` is assigned to items or guides, or records of them are in review
+    on it: then it must keep the invariants."""
+    if workflow.pk is None:
+        return False
+    ct_ids = _reviewed_content_type_ids()
+    if WorkflowContentType.objects.filter(workflow=workflow, content_type_id__in=ct_ids).exists():
+        return True
+    return WorkflowState.objects.filter(
+        workflow=workflow, status__in=OPEN_STATES, base_content_type_id__in=ct_ids
+    ).exists()
+
+
+def review_routes():
+    """Every workflow that is a review route (see ``workflow_is_review_route``)."""
+    from wagtail.models import Workflow
+
+    ct_ids = _reviewed_content_type_ids()
+    assigned = WorkflowContentType.objects.filter(content_type_id__in=ct_ids).values("workflow_id")
+    running = WorkflowState.objects.filter(
+        status__in=OPEN_STATES, base_content_type_id__in=ct_ids
+    ).values("workflow_id")
+    return Workflow.objects.filter(pk__in=assigned) | Workflow.objects.filter(pk__in=running)
+
+
+def route_check(workflow) -> None:
+    """Raise ``ValidationError`` (Chinese) when ``workflow`` is a review route that breaks the
+    invariants. Used by the services before a review starts."""
+    errors = workflow_route_errors(workflow)
+    if errors:
+        raise ValidationError([f"审核流程“{workflow.name}”配置有误：{e}" for e in errors])
+
+
+def task_disable_refusal(task) -> str:
+    """Why ``task`` may not be disabled (a review route would break), or ""."""
+    for workflow in review_routes().distinct():
+        tasks = workflow_tasks(workflow)
+        if task.pk not in {t.pk for t in tasks}:
+            continue
+        before = set(route_errors(tasks))
+        after = [e for e in route_errors([t for t in tasks if t.pk != task.pk]) if e not in before]
+        if after:
+            return f"不能停用“{task.name}”：停用后审核流程“{workflow.name}”将不符合要求。{after[0]}"
+    return ""
+
+
+def workflow_disable_refusal(workflow) -> str:
+    """Why ``workflow`` may not be disabled, or "". Disabling cancels the reviews running on
+    it, which would drop those records out of review."""
+    ct_ids = _reviewed_content_type_ids()
+    running = WorkflowState.objects.filter(
+        workflow=workflow,
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type_id__in=ct_ids,
+    ).count()
+    if running:
+        return (
+            f"不能停用审核流程“{workflow.name}”：还有{running}条证明事项或办事指南正在按该流程审核，"
+            "停用会中断它们的审核。请先为证明事项和办事指南指定其他流程，待这些审核结束后再停用。"
+        )
+    return ""
+
+
+@transaction.atomic
+def route_release_removed_steps(workflow, user=None) -> int:
+    """Records waiting on a step that is no longer part of ``workflow`` (taken out when the
+    route was edited) move on to the next step of the route, as Wagtail does for a disabled
+    step. Returns how many were released."""
+    in_route = {t.pk for t in workflow.tasks.filter(active=True)}
+    waiting = TaskState.objects.filter(
+        workflow_state__workflow=workflow,
+        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        status=TaskState.STATUS_IN_PROGRESS,
+    ).exclude(task_id__in=in_route)
+    released = 0
+    for task_state in waiting.select_related("task"):
+        task_state.specific.cancel(
+            user=user, comment=f"“{task_state.task.name}”已从审核流程中移除，转入下一步。"
+        )
+        released += 1
+    return released
