@@ -126,6 +126,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",
+        # review routes (ADR 021): builds workflows from the review steps and assigns them;
+        # the invariants (justice bureau last, no self-approval) are enforced by the code
+        "wagtailcore.add_workflow",
+        "wagtailcore.change_workflow",
+        "wagtailcore.delete_workflow",
+        "wagtailcore.add_task",
+        "wagtailcore.change_task",
+        "wagtailcore.delete_task",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

@@ -91,17 +91,34 @@ def route_check(workflow) -> None:
         raise ValidationError([f"审核流程“{workflow.name}”配置有误：{e}" for e in errors])
 
 
-def task_disable_refusal(task) -> str:
-    """Why ``task`` may not be disabled (a review route would break), or ""."""
+def _task_change_refusal(task, *, active: bool) -> str:
     for workflow in review_routes().distinct():
         tasks = workflow_tasks(workflow)
         if task.pk not in {t.pk for t in tasks}:
             continue
         before = set(route_errors(tasks))
-        after = [e for e in route_errors([t for t in tasks if t.pk != task.pk]) if e not in before]
+        for t in tasks:
+            if t.pk == task.pk:
+                t.active = active
+        after = [e for e in route_errors(tasks) if e not in before]
         if after:
-            return f"不能停用“{task.name}”：停用后审核流程“{workflow.name}”将不符合要求。{after[0]}"
+            verb = "启用" if active else "停用"
+            return (
+                f"不能{verb}“{task.name}”：{verb}后审核流程“{workflow.name}”将不符合要求。"
+                f"{after[0]}"
+            )
     return ""
+
+
+def task_disable_refusal(task) -> str:
+    """Why ``task`` may not be disabled (a review route would break), or ""."""
+    return _task_change_refusal(task, active=False)
+
+
+def task_enable_refusal(task) -> str:
+    """Why ``task`` may not be enabled again (it would follow the justice bureau's step in a
+    review route, or is not a review step), or ""."""
+    return _task_change_refusal(task, active=True)
 
 
 def workflow_disable_refusal(workflow) -> str:
