@@ -3,8 +3,8 @@
 Wagtail's views, each with one check added (publishing/routes.py): a route for items or guides
 is saved only when its last active step is the justice bureau's review; a step is disabled or
 enabled again only when no route breaks; a route with records in review is not disabled; the
-records waiting on a step taken out of a route move on to its next step. They are mounted in
-front of Wagtail's own URLs (``urlpatterns`` below, included by cms/urls.py).
+records in review on a changed route stand at its first step they have not passed. They are
+mounted in front of Wagtail's own URLs (``urlpatterns`` below, included by cms/urls.py).
 """
 
 from django.shortcuts import get_object_or_404, redirect
@@ -22,7 +22,8 @@ from .routes import (
     OPEN_STATES,
     _reviewed_content_type_ids,
     route_errors,
-    route_release_removed_steps,
+    route_realign,
+    routes_with_task,
     task_disable_refusal,
     task_enable_refusal,
     workflow_disable_refusal,
@@ -102,10 +103,11 @@ class WorkflowCreate(RouteFormMixin, wagtail_views.Create):
 class WorkflowEdit(RouteFormMixin, wagtail_views.Edit):
     def form_valid(self, form):
         response = super().form_valid(form)
-        released = route_release_removed_steps(self.object, user=self.request.user)
-        if released:
+        moved = route_realign(self.object, user=self.request.user)
+        if moved:
             messages.warning(
-                self.request, f"有{released}条记录正在已移除的步骤上审核，已转入流程的下一步。"
+                self.request,
+                f"有{moved}条记录正在按本流程审核，已按调整后的流程转到其尚未通过的第一个步骤。",
             )
         return response
 
@@ -151,7 +153,12 @@ def task_enable(request, pk):
         if refusal:
             messages.error(request, refusal)
             return redirect(reverse("wagtailadmin_workflows:edit_task", args=[task.pk]))
-    return wagtail_views.enable_task(request, pk)
+    response = wagtail_views.enable_task(request, pk)
+    task.refresh_from_db()
+    if task.active:
+        for workflow in routes_with_task(task):
+            route_realign(workflow, user=request.user)
+    return response
 
 
 # Mounted under admin/ before Wagtail's own URLs (same paths, so Wagtail's URL names still

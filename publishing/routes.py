@@ -7,10 +7,10 @@ steps. The code holds three invariants (docs/adr/021-review-routes.md):
    (``route_errors``), checked when a route is saved, when a step is disabled, when a review
    starts and when the last approval publishes;
 2. nobody approves their own work (``ScopedReviewTask.get_actions``);
-3. a route change never strands a record in review: a record keeps its running review; a step
-   disabled or taken out of the route releases the records waiting on it to the next step of
-   the route (``route_release_removed_steps``); a route with records in review cannot be
-   disabled (``workflow_disable_refusal``).
+3. a route change never strands a record in review: a record keeps its running review, and
+   after any change of its route stands at the first step of the route it has not passed
+   (``route_realign``; a disabled step: Wagtail does the same); a route with records in review
+   cannot be disabled (``workflow_disable_refusal``).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -139,20 +139,42 @@ def workflow_disable_refusal(workflow) -> str:
 
 
 @transaction.atomic
-def route_release_removed_steps(workflow, user=None) -> int:
-    """Records waiting on a step that is no longer part of ``workflow`` (taken out when the
-    route was edited) move on to the next step of the route, as Wagtail does for a disabled
-    step. Returns how many were released."""
-    in_route = {t.pk for t in workflow.tasks.filter(active=True)}
-    waiting = TaskState.objects.filter(
-        workflow_state__workflow=workflow,
-        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
-        status=TaskState.STATUS_IN_PROGRESS,
-    ).exclude(task_id__in=in_route)
-    released = 0
-    for task_state in waiting.select_related("task"):
-        task_state.specific.cancel(
-            user=user, comment=f"“{task_state.task.name}”已从审核流程中移除，转入下一步。"
+def route_realign(workflow, user=None) -> int:
+    """After ``workflow`` changed (a step added, removed, reordered or enabled again), put every
+    record in review on it at the first active step of the route it has not passed (approved
+    or skipped for its latest version) — Wagtail's own rule for the next step. Without this a
+    record waiting on a removed step would stay there, and one at the justice bureau's step
+    would, after that approval, be sent to a step added before it and then end on that step
+    instead of the justice bureau's. Returns how many records moved."""
+    moved = 0
+    states = WorkflowState.objects.filter(
+        workflow=workflow, status=WorkflowState.STATUS_IN_PROGRESS
+    ).select_related("current_task_state__task")
+    for workflow_state in states:
+        current = workflow_state.current_task_state
+        if current is None or current.status != TaskState.STATUS_IN_PROGRESS:
+            continue
+        passed = TaskState.objects.filter(
+            workflow_state=workflow_state,
+            status__in=(TaskState.STATUS_APPROVED, TaskState.STATUS_SKIPPED),
+            revision_id=current.revision_id,
+        ).values("task_id")
+        first_unpassed = (
+            Task.objects.filter(workflow_tasks__workflow=workflow, active=True)
+            .exclude(pk__in=passed)
+            .order_by("workflow_tasks__sort_order")
+            .first()
         )
-        released += 1
-    return released
+        if first_unpassed is not None and first_unpassed.pk == current.task_id:
+            continue
+        target = first_unpassed.name if first_unpassed else "下一步"
+        current.specific.cancel(
+            user=user, comment=f"审核流程已调整，“{current.task.name}”步骤转到“{target}”。"
+        )
+        moved += 1
+    return moved
+
+
+def routes_with_task(task):
+    """The review routes ``task`` is a step of."""
+    return review_routes().filter(workflow_tasks__task=task).distinct()

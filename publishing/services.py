@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
 
 from permissions.scope import is_reviewer
@@ -12,12 +13,15 @@ from .enums import RevisionChange
 from .models import (
     CatalogRevision,
     CatalogRevisionEntry,
+    CountersignerRole,
+    CountersignTask,
     DepartmentLeaderApprovalTask,
     GuideWithdrawal,
     ItemWithdrawal,
     JusticeBureauReviewTask,
     reviewed_models,
 )
+from .routes import route_check, route_realign
 
 WORKFLOW_NAME = "证明事项审核流程"
 
@@ -43,6 +47,42 @@ def review_workflow_ensure() -> Workflow:
         if not WorkflowContentType.objects.filter(content_type=ct).exists():
             WorkflowContentType.objects.create(content_type=ct, workflow=workflow)
     return workflow
+
+
+@transaction.atomic
+def countersign_step_add(
+    *,
+    user,
+    workflow: Workflow,
+    name: str,
+    department,
+    role: str = CountersignerRole.LEADER,
+    matter_types=(),
+    departments=(),
+) -> CountersignTask:
+    """Add a countersign step (会签) just before the justice bureau's review of ``workflow``, as
+    the administrator would in the workflow admin; records in review follow the new route
+    (``routes.route_realign``)."""
+    if not (user.has_perm("wagtailcore.add_task") and user.has_perm("wagtailcore.change_workflow")):
+        raise PermissionDenied("只有系统管理员可以配置审核流程。")
+    task = CountersignTask(
+        name=(name or "").strip(),
+        countersign_department=department,
+        countersigner_role=role,
+        matter_types=list(matter_types),
+    )
+    task.full_clean(exclude=["content_type"])
+    task.save()
+    task.departments.set(departments)
+    steps = list(WorkflowTask.objects.filter(workflow=workflow).order_by("sort_order"))
+    steps.insert(max(len(steps) - 1, 0), WorkflowTask(workflow=workflow, task=task))
+    for order, step in enumerate(steps):
+        step.sort_order = order
+        step.save()
+    route_check(workflow)
+    route_realign(workflow, user=user)
+    log(instance=task, action="wagtail.create", user=user)
+    return task
 
 
 @transaction.atomic

@@ -241,7 +241,7 @@ def test_disabling_the_countersign_step_moves_the_waiting_item_on_to_the_justice
     assert item.live is True
 
 
-def test_removing_the_countersign_step_from_the_route_releases_the_waiting_item(
+def test_removing_the_countersign_step_from_the_route_moves_the_waiting_items_on(
     admin_client, editor_a, dept_a, zwfw, reviewer, steps
 ):
     route, leader, justice = steps
@@ -252,7 +252,9 @@ def test_removing_the_countersign_step_from_the_route_releases_the_waiting_item(
     response = admin_client.post(
         reverse(EDIT, args=[route.pk]), route_form_data(route, [leader, justice]), follow=True
     )
-    assert "有2条记录正在已移除的步骤上审核，已转入流程的下一步。" in response.content.decode()
+    assert "有2条记录正在按本流程审核，已按调整后的流程转到其尚未通过的第一个步骤。" in (
+        response.content.decode()
+    )
     item.refresh_from_db()
     other.refresh_from_db()
     assert item.current_workflow_task.pk == justice.pk
@@ -263,26 +265,49 @@ def test_removing_the_countersign_step_from_the_route_releases_the_waiting_item(
     assert other.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
-def test_reordered_route_continues_from_the_current_step_in_the_new_order(
+def test_reordered_route_puts_the_item_at_its_first_step_not_yet_passed(
     admin_client, editor_a, dept_a, leader_a, zwfw, zwfw_leader, reviewer, steps
 ):
     route, leader, justice = steps
     countersign = add_countersign(zwfw, matter_types=[])
     item = submit(make_item(editor_a, dept_a), editor_a)
     assert item.current_workflow_task.pk == leader.pk
-    # countersign first, leader second; the item waits at the leader's step meanwhile
+    # countersign first, then the leader
     response = admin_client.post(
         reverse(EDIT, args=[route.pk]), route_form_data(route, [countersign, leader, justice])
     )
     assert response.status_code == 302
     item.refresh_from_db()
+    assert item.current_workflow_task.pk == countersign.pk
+    approve(item, zwfw_leader)
     assert item.current_workflow_task.pk == leader.pk
     approve(item, leader_a)
+    assert item.current_workflow_task.pk == justice.pk
+    approve(item, reviewer)
+    assert item.live is True
+
+
+def test_step_inserted_before_the_justice_bureau_is_passed_before_its_approval(
+    admin_client, editor_a, dept_a, zwfw, zwfw_leader, reviewer, steps
+):
+    route, leader, justice = steps
+    item = submit(make_item(editor_a, dept_a), editor_a)
+    assert item.current_workflow_task.pk == justice.pk
+    countersign = CountersignTask.objects.create(name="会签", countersign_department=zwfw)
+    response = admin_client.post(
+        reverse(EDIT, args=[route.pk]), route_form_data(route, [leader, countersign, justice])
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
     assert item.current_workflow_task.pk == countersign.pk
+    moved = item.current_workflow_state.task_states.get(task=justice)
+    assert moved.status == TaskState.STATUS_CANCELLED
+    assert moved.comment == "审核流程已调整，“司法局审核”步骤转到“会签”。"
     approve(item, zwfw_leader)
     assert item.current_workflow_task.pk == justice.pk
     approve(item, reviewer)
     assert item.live is True
+    assert item.current_workflow_state is None
 
 
 def test_reassigned_route_lets_running_reviews_finish_and_resubmissions_take_the_new_route(
@@ -320,3 +345,29 @@ def test_a_route_with_records_in_review_cannot_be_disabled(
     assert route.active is True
     approve(item, reviewer)
     assert item.live is True
+
+
+def test_administrator_adds_a_countersign_step_through_the_service(
+    administrator, editor_a, dept_a, zwfw, zwfw_leader, reviewer, steps
+):
+    from catalog.enums import MatterType
+    from publishing.services import countersign_step_add
+
+    route, _leader, _justice = steps
+    waiting = submit(make_item(editor_a, dept_a, matter_type=MatterType.LICENSING), editor_a)
+    with pytest.raises(PermissionDenied):
+        countersign_step_add(user=reviewer, workflow=route, name="会签", department=zwfw)
+    countersign_step_add(
+        user=administrator,
+        workflow=route,
+        name="政务服务局会签",
+        department=zwfw,
+        matter_types=[MatterType.LICENSING],
+    )
+    assert route_steps(route) == ["分管领导审批", "政务服务局会签", "司法局审核"]
+    # the item waiting at the justice bureau is countersigned first
+    waiting.refresh_from_db()
+    assert waiting.current_workflow_task.name == "政务服务局会签"
+    approve(waiting, zwfw_leader)
+    approve(waiting, reviewer)
+    assert waiting.live is True
