@@ -1,4 +1,4 @@
-"""Wagtail's workflow admin (设置 → 审核流程), holding the review routes' invariants.
+"""Wagtail's workflow admin (设置 → 工作流), holding the review routes' invariants.
 
 Wagtail's views, each with one check added (publishing/routes.py): a route for items or guides
 is saved only when its last active step is the justice bureau's review; a step is disabled or

@@ -1,6 +1,6 @@
 """Review routes: the invariants every route of items and guides keeps, wherever it is changed.
 
-A route is a Wagtail ``Workflow`` built in the admin (设置 → 审核流程) from the three review
+A route is a Wagtail ``Workflow`` built in the admin (设置 → 工作流) from the three review
 steps. The code holds three invariants (docs/adr/021-review-routes.md):
 
 1. the justice bureau's review is the last active step, and a route has only review steps
@@ -102,7 +102,7 @@ def _task_change_refusal(task, *, active: bool) -> str:
                 t.active = active
         after = [e for e in route_errors(tasks) if e not in before]
         if after:
-            verb = "启用" if active else "停用"
+            verb = "启用" if active else "禁用"
             return (
                 f"不能{verb}“{task.name}”：{verb}后审核流程“{workflow.name}”将不符合要求。"
                 f"{after[0]}"
@@ -132,8 +132,8 @@ def workflow_disable_refusal(workflow) -> str:
     ).count()
     if running:
         return (
-            f"不能停用审核流程“{workflow.name}”：还有{running}条证明事项或办事指南正在按该流程审核，"
-            "停用会中断它们的审核。请先为证明事项和办事指南指定其他流程，待这些审核结束后再停用。"
+            f"不能禁用审核流程“{workflow.name}”：还有{running}条证明事项或办事指南正在按该流程审核，"
+            "禁用会中断它们的审核。请先为证明事项和办事指南指定其他流程，待这些审核结束后再禁用。"
         )
     return ""
 

@@ -135,7 +135,7 @@ def test_disabling_the_justice_bureau_step_is_refused(admin_client, steps):
     _route, _leader, justice = steps
     url = reverse("wagtailadmin_workflows:disable_task", args=[justice.pk])
     page = admin_client.get(url).content.decode()
-    assert "不能停用“司法局审核”" in page
+    assert "不能禁用“司法局审核”" in page
     response = admin_client.post(url, follow=True)
     assert "将不符合要求。审核流程的最后一步必须是司法局审核" in response.content.decode()
     justice.refresh_from_db()
@@ -371,3 +371,21 @@ def test_administrator_adds_a_countersign_step_through_the_service(
     approve(waiting, zwfw_leader)
     approve(waiting, reviewer)
     assert waiting.live is True
+
+
+def test_step_enabled_again_before_the_justice_bureau_is_passed_before_its_approval(
+    admin_client, editor_a, dept_a, zwfw, zwfw_leader, reviewer, steps
+):
+    _route, _leader, justice = steps
+    countersign = add_countersign(zwfw, matter_types=[])
+    countersign.active = False
+    countersign.save()
+    item = submit(make_item(editor_a, dept_a), editor_a)
+    assert item.current_workflow_task.pk == justice.pk
+    url = reverse("wagtailadmin_workflows:enable_task", args=[countersign.pk])
+    assert admin_client.post(url).status_code == 302
+    item.refresh_from_db()
+    assert item.current_workflow_task.pk == countersign.pk
+    approve(item, zwfw_leader)
+    approve(item, reviewer)
+    assert item.live is True
