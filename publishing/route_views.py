@@ -7,15 +7,17 @@ records in review on a changed route stand at its first step they have not passe
 mounted in front of Wagtail's own URLs (``urlpatterns`` below, included by cms/urls.py).
 """
 
+from django import forms
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.workflows import BaseWorkflowPagesFormSet, WorkflowPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.views import workflows as wagtail_views
 from wagtail.admin.widgets.workflows import AdminTaskChooser
-from wagtail.models import Task, Workflow, WorkflowState
+from wagtail.models import Task, Workflow, WorkflowPage, WorkflowState
 
 from .models import reviewed_models
 from .routes import (
@@ -57,7 +59,33 @@ def _tasks_in_form(form) -> list[Task]:
     return [task for _order, _index, task in sorted(rows, key=lambda r: (r[0], r[1]))]
 
 
+class RoutePageForm(WorkflowPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].label = "页面"  # Wagtail's field has no label: "Page"
+
+
+RoutePagesFormSet = forms.inlineformset_factory(
+    Workflow,
+    WorkflowPage,
+    form=RoutePageForm,
+    formset=BaseWorkflowPagesFormSet,
+    extra=1,
+    can_delete=True,
+    fields=["page"],
+)
+
+
 class RouteFormMixin:
+    def get_pages_formset(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return RoutePagesFormSet(data, instance=self.object, prefix="pages")
+
+    def get_content_type_form(self):
+        form = super().get_content_type_form()
+        form.fields["content_types"].label = "内容类型"  # no label in Wagtail: "Content types"
+        return form
+
     def get_edit_handler(self):
         if not self.edit_handler:
             self.edit_handler = workflow_edit_handler()

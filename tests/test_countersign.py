@@ -144,3 +144,18 @@ def test_editors_as_countersigners_are_the_countersigning_departments_editors(
         item_review(user=reviewer, item=item, action="approve")
     approve(item, zwfw_editor)
     assert isinstance(item.current_workflow_task.specific, JusticeBureauReviewTask)
+
+
+def test_countersigner_decides_on_the_review_screen_not_in_the_edit_form(
+    client, editor_a, dept_a, zwfw, zwfw_leader
+):
+    from django.urls import reverse
+
+    add_countersign(zwfw, matter_types=[])
+    item = submit(make_item(editor_a, dept_a), editor_a)
+    client.force_login(zwfw_leader)
+    edit = client.get(reverse("wagtailsnippets_catalog_certificateitem:edit", args=[item.pk]))
+    assert edit.status_code in (302, 403)
+    review = client.get(reverse("publishing_review", args=[item.pk]))
+    assert review.status_code == 200
+    assert "审核通过" in review.content.decode()

@@ -97,7 +97,7 @@ class CountersignTask(ScopedReviewTask):
         """Why the step does not apply to ``obj`` (the version under review), or ""."""
         matter_types = list(self.matter_types or [])
         if matter_types and obj.matter_type not in matter_types:
-            label = MatterType(obj.matter_type).label if obj.matter_type else "未填写"
+            label = obj.get_matter_type_display() if obj.matter_type else "未填写"
             return f"事项类型“{label}”不在本会签步骤的适用范围内，自动跳过。"
         department_ids = set(self.departments.values_list("pk", flat=True))
         if department_ids and obj.department_id not in department_ids:
@@ -143,6 +143,11 @@ class CountersignTask(ScopedReviewTask):
 
     def user_may_review(self, obj, user) -> bool:
         return self.user_is_countersigner(user)
+
+    def user_can_access_editor(self, obj, user):
+        # Countersigners of another department decide on the review screen; the record's edit
+        # form stays with its own department and the justice bureau.
+        return False
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if not self.user_is_countersigner(user):
