@@ -142,7 +142,9 @@ def workflow_disable_refusal(workflow) -> str:
 def route_realign(workflow, user=None) -> int:
     """After ``workflow`` changed (a step added, removed, reordered or enabled again), put every
     record in review on it at the first active step of the route it has not passed (approved
-    or skipped for its latest version) — Wagtail's own rule for the next step. Without this a
+    or skipped for the version under review) — Wagtail's own rule for the next step; a step
+    that would skip the record (its condition does not hold) is recorded as skipped instead,
+    and the record stays where it is. Without this a
     record waiting on a removed step would stay there, and one at the justice bureau's step
     would, after that approval, be sent to a step added before it and then end on that step
     instead of the justice bureau's. Returns how many records moved."""
@@ -151,28 +153,47 @@ def route_realign(workflow, user=None) -> int:
         workflow=workflow, status=WorkflowState.STATUS_IN_PROGRESS
     ).select_related("current_task_state__task")
     for workflow_state in states:
-        current = workflow_state.current_task_state
-        if current is None or current.status != TaskState.STATUS_IN_PROGRESS:
-            continue
-        passed = TaskState.objects.filter(
-            workflow_state=workflow_state,
-            status__in=(TaskState.STATUS_APPROVED, TaskState.STATUS_SKIPPED),
-            revision_id=current.revision_id,
-        ).values("task_id")
-        first_unpassed = (
-            Task.objects.filter(workflow_tasks__workflow=workflow, active=True)
-            .exclude(pk__in=passed)
-            .order_by("workflow_tasks__sort_order")
-            .first()
-        )
+        if _realign(workflow, workflow_state, user):
+            moved += 1
+    return moved
+
+
+def _first_unpassed(workflow, workflow_state, revision_id):
+    passed = TaskState.objects.filter(
+        workflow_state=workflow_state,
+        status__in=(TaskState.STATUS_APPROVED, TaskState.STATUS_SKIPPED),
+        revision_id=revision_id,
+    ).values("task_id")
+    return (
+        Task.objects.filter(workflow_tasks__workflow=workflow, active=True)
+        .exclude(pk__in=passed)
+        .order_by("workflow_tasks__sort_order")
+        .first()
+    )
+
+
+def _realign(workflow, workflow_state, user) -> bool:
+    current = workflow_state.current_task_state
+    if current is None or current.status != TaskState.STATUS_IN_PROGRESS:
+        return False
+    latest_id = workflow_state.content_object.get_latest_revision().pk
+    for _ in range(workflow.workflow_tasks.count() + 1):
+        first_unpassed = _first_unpassed(workflow, workflow_state, current.revision_id)
         if first_unpassed is not None and first_unpassed.pk == current.task_id:
+            return False
+        step = first_unpassed.specific if first_unpassed is not None else None
+        # A new step that does not apply to this record (a countersign for other matter
+        # types, a leader step where there is no leader) is recorded as skipped, as it would
+        # have been; the record stays where it is.
+        if step is not None and current.revision_id == latest_id and step.skips(workflow_state):
+            step.start(workflow_state, user=user)
             continue
-        target = first_unpassed.name if first_unpassed else "下一步"
+        target = step.name if step is not None else "下一步"
         current.specific.cancel(
             user=user, comment=f"审核流程已调整，“{current.task.name}”步骤转到“{target}”。"
         )
-        moved += 1
-    return moved
+        return True
+    return False
 
 
 def routes_with_task(task):

@@ -355,6 +355,8 @@ def test_administrator_adds_a_countersign_step_through_the_service(
 
     route, _leader, _justice = steps
     waiting = submit(make_item(editor_a, dept_a, matter_type=MatterType.LICENSING), editor_a)
+    other_type = submit(make_item(editor_a, dept_a, matter_type=MatterType.CONFIRMATION), editor_a)
+    at_justice = other_type.current_workflow_task_state.pk
     with pytest.raises(PermissionDenied):
         countersign_step_add(user=reviewer, workflow=route, name="会签", department=zwfw)
     countersign_step_add(
@@ -371,6 +373,13 @@ def test_administrator_adds_a_countersign_step_through_the_service(
     approve(waiting, zwfw_leader)
     approve(waiting, reviewer)
     assert waiting.live is True
+    # the item of another matter type stays where it was: the new step is recorded as skipped
+    other_type.refresh_from_db()
+    assert other_type.current_workflow_task_state.pk == at_justice
+    skipped = other_type.current_workflow_state.task_states.get(task__name="政务服务局会签")
+    assert skipped.status == TaskState.STATUS_SKIPPED
+    approve(other_type, reviewer)
+    assert other_type.live is True
 
 
 def test_step_enabled_again_before_the_justice_bureau_is_passed_before_its_approval(

@@ -107,6 +107,10 @@ class CountersignTask(ScopedReviewTask):
     def applies_to(self, obj) -> bool:
         return not self.skip_reason(obj)
 
+    def skips(self, workflow_state) -> bool:
+        revision = workflow_state.content_object.get_latest_revision()
+        return bool(self.skip_reason(revision.as_object()))
+
     def start(self, workflow_state, user=None):
         record = workflow_state.content_object
         revision = record.get_latest_revision()
