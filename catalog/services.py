@@ -20,7 +20,7 @@ from .legal.registry import bases_link
 from .models import CertificateItem, Department, LegalBasis
 from .text import clean_values
 from .validation import publication_errors
-from .workflow import workflow_resubmit
+from .workflow import workflow_resubmit, workflow_start
 
 
 def _check_edit(user, department_id) -> None:
@@ -167,7 +167,7 @@ def item_submit(*, user, item: CertificateItem) -> None:
     elif state and state.status == state.STATUS_IN_PROGRESS:
         raise ValidationError("该证明事项已在审核中。")
     else:
-        item.get_workflow().start(item, user)
+        workflow_start(item, user)
 
 
 @transaction.atomic

@@ -16,21 +16,41 @@ approval then sends the record back to the leader and on to the justice bureau a
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
 
 from .enums import ItemStatus
 
 
+def workflow_start(obj, user) -> WorkflowState:
+    """Send ``obj`` into review on the route now assigned to its kind of record."""
+    workflow = obj.get_workflow()
+    if workflow is None or not workflow.active:
+        raise ValidationError(
+            f"尚未为{obj._meta.verbose_name}配置审核流程，暂不能提交审核。请联系系统管理员。"
+        )
+    return workflow.start(obj, user)
+
+
 def workflow_resubmit(workflow_state: WorkflowState, user) -> None:
     """Send a sent-back record into review again, from its first step that has not approved the
-    current revision."""
+    current revision.
+
+    When the route of its kind of record was changed while it was sent back (another workflow
+    assigned in the admin), the old review is closed and the record starts on the current
+    route (docs/adr/021-review-routes.md)."""
     # A fresh copy: the caller's may hold its record as loaded before the corrected revision
     # was saved, and the route is decided on the record's latest revision.
     workflow_state = WorkflowState.objects.select_for_update().get(pk=workflow_state.pk)
     if workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
         raise PermissionDenied("只有已退回修改的记录才能重新提交审核。")
+    obj = workflow_state.content_object
+    current = obj.get_workflow()
+    if current is not None and current.active and current.pk != workflow_state.workflow_id:
+        workflow_state.cancel(user=user)
+        workflow_start(obj, user)
+        return
     rejected = workflow_state.current_task_state
     workflow_state.current_task_state = None
     workflow_state.status = WorkflowState.STATUS_IN_PROGRESS

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
+from publishing import route_views as publishing_route_views
 
 from . import (
     complaint_views,
@@ -62,6 +63,8 @@ urlpatterns = [
         path(f"admin/{name}/", error_views.page_not_found, {"exception": Http404()})
         for name in ("failwhale", "test404")
     ),
+    # before Wagtail's: the workflow admin holding the review routes' invariants (ADR 021)
+    path("admin/", include(publishing_route_views.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     # Uploads are private: staff only (cms/media_views.py); the public sees a published
     # guide's flow chart through guides/<pk>/flow-chart/. No web server serves /media/.

@@ -137,6 +137,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "supervision.add_supervisorunit",
         "supervision.change_supervisorunit",
         "supervision.view_supervisorunit",
+        # review routes (ADR 021): builds workflows from the review steps and assigns them;
+        # the invariants (justice bureau last, no self-approval) are enforced by the code
+        "wagtailcore.add_workflow",
+        "wagtailcore.change_workflow",
+        "wagtailcore.delete_workflow",
+        "wagtailcore.add_task",
+        "wagtailcore.change_task",
+        "wagtailcore.delete_task",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

@@ -14,7 +14,12 @@ from catalog.models import CertificateItem
 from catalog.read_views import read_url, user_may_edit
 from permissions.scope import ALL, Scope, department_ids, filter_by_scope, in_scope
 
-from .models import DepartmentLeaderApprovalTask, JusticeBureauReviewTask, reviewed_models
+from .models import (
+    CountersignTask,
+    DepartmentLeaderApprovalTask,
+    JusticeBureauReviewTask,
+    reviewed_models,
+)
 
 LIMIT = 20
 
@@ -42,7 +47,7 @@ def _key(workflow_state):
 def awaiting_review(user) -> list[tuple[object, TaskState]]:
     """Items and guides at a review step this user may decide, except the user's own."""
     rows = []
-    for task_model in (DepartmentLeaderApprovalTask, JusticeBureauReviewTask):
+    for task_model in (DepartmentLeaderApprovalTask, CountersignTask, JusticeBureauReviewTask):
         for task in task_model.objects.filter(active=True):
             states = task.get_task_states_user_can_moderate(user).select_related(
                 "workflow_state", "revision"

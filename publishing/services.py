@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
 
 from permissions.scope import is_reviewer
@@ -12,34 +13,76 @@ from .enums import RevisionChange
 from .models import (
     CatalogRevision,
     CatalogRevisionEntry,
+    CountersignerRole,
+    CountersignTask,
     DepartmentLeaderApprovalTask,
     GuideWithdrawal,
     ItemWithdrawal,
     JusticeBureauReviewTask,
     reviewed_models,
 )
+from .routes import route_check, route_realign
 
 WORKFLOW_NAME = "证明事项审核流程"
 
 
 def review_workflow_ensure() -> Workflow:
-    """Create (once) the review workflow: leader approval, then justice-bureau review, for
-    certificate items and service guides alike."""
+    """Create (once) the default review route: leader approval, then justice-bureau review, and
+    assign it to certificate items and service guides that have no route yet.
+
+    Run after every ``migrate``: it never changes a route the administrator has built or
+    re-assigned in the workflow admin (docs/adr/021-review-routes.md)."""
     from django.contrib.contenttypes.models import ContentType
 
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    leader, _ = DepartmentLeaderApprovalTask.objects.get_or_create(name="分管领导审批")
-    justice, _ = JusticeBureauReviewTask.objects.get_or_create(name="司法局审核")
-    for order, task in enumerate([leader, justice]):
-        WorkflowTask.objects.update_or_create(
-            workflow=workflow, task=task, defaults={"sort_order": order}
-        )
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        leader, _ = DepartmentLeaderApprovalTask.objects.get_or_create(name="分管领导审批")
+        justice, _ = JusticeBureauReviewTask.objects.get_or_create(name="司法局审核")
+        for order, task in enumerate([leader, justice]):
+            WorkflowTask.objects.update_or_create(
+                workflow=workflow, task=task, defaults={"sort_order": order}
+            )
     for model in reviewed_models():
         ct = ContentType.objects.get_for_model(model)
-        WorkflowContentType.objects.update_or_create(
-            content_type=ct, defaults={"workflow": workflow}
-        )
+        if not WorkflowContentType.objects.filter(content_type=ct).exists():
+            WorkflowContentType.objects.create(content_type=ct, workflow=workflow)
     return workflow
+
+
+@transaction.atomic
+def countersign_step_add(
+    *,
+    user,
+    workflow: Workflow,
+    name: str,
+    department,
+    role: str = CountersignerRole.LEADER,
+    matter_types=(),
+    departments=(),
+) -> CountersignTask:
+    """Add a countersign step (会签) just before the justice bureau's review of ``workflow``, as
+    the administrator would in the workflow admin; records in review follow the new route
+    (``routes.route_realign``)."""
+    if not (user.has_perm("wagtailcore.add_task") and user.has_perm("wagtailcore.change_workflow")):
+        raise PermissionDenied("只有系统管理员可以配置审核流程。")
+    task = CountersignTask(
+        name=(name or "").strip(),
+        countersign_department=department,
+        countersigner_role=role,
+        matter_types=list(matter_types),
+    )
+    task.full_clean(exclude=["content_type"])
+    task.save()
+    task.departments.set(departments)
+    steps = list(WorkflowTask.objects.filter(workflow=workflow).order_by("sort_order"))
+    steps.insert(max(len(steps) - 1, 0), WorkflowTask(workflow=workflow, task=task))
+    for order, step in enumerate(steps):
+        step.sort_order = order
+        step.save()
+    route_check(workflow)
+    route_realign(workflow, user=user)
+    log(instance=task, action="wagtail.create", user=user)
+    return task
 
 
 @transaction.atomic

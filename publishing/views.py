@@ -22,7 +22,12 @@ from permissions.scope import Scope, in_scope, is_reviewer
 
 from .diff import compare
 from .enums import RevisionChange
-from .models import CatalogRevision, JusticeBureauReviewTask, is_own_submission
+from .models import (
+    CatalogRevision,
+    CountersignTask,
+    JusticeBureauReviewTask,
+    is_own_submission,
+)
 from .selectors import revisions_with_counts
 from .services import (
     catalog_revision_preview,
@@ -89,13 +94,17 @@ def _review(request, model, pk):
     """The change against the published version, field by field, then a decision."""
     obj = get_object_or_404(model.objects.select_related("department"), pk=pk)
     noun = model._meta.verbose_name
+    task_state = obj.current_workflow_task_state
+    # a countersigning department sees the records at its step (docs/adr/021-review-routes.md)
+    countersigns = task_state is not None and isinstance(task_state.task.specific, CountersignTask)
+    if countersigns:
+        countersigns = task_state.task.specific.user_is_countersigner(request.user)
     if not (
         request.user.has_perm(f"catalog.view_{model._meta.model_name}")
-        and in_scope(request.user, Scope.VIEW, obj.department_id)
+        and (countersigns or in_scope(request.user, Scope.VIEW, obj.department_id))
     ):
         messages.error(request, other_department_message(model))
         return redirect("wagtailadmin_home")
-    task_state = obj.current_workflow_task_state
     if task_state is None:
         messages.warning(request, f"“{obj}”当前不在审核中。")
         return redirect(_snippet_url(obj, "edit"))

@@ -3,10 +3,12 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
 from permissions.scope import is_reviewer
 
 from . import views
+from .models.routes import COUNTERSIGN_SKIPPED
 from .panels import (
     AwaitingReviewPanel,
     IncompleteTextsPanel,
@@ -54,3 +56,17 @@ def add_review_panels(request, panels):
         panels.append(ReviewFlagsPanel(request))
         if department_scope(user):
             panels.append(IncompleteTextsPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_route_log_actions(actions):
+    @actions.register_action(COUNTERSIGN_SKIPPED)
+    class CountersignSkipped(LogFormatter):
+        label = "审核：会签自动跳过"
+
+        def format_message(self, log_entry):
+            title = (log_entry.data.get("task") or {}).get("title", "会签")
+            return f"“{title}”步骤自动跳过"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")

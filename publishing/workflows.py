@@ -12,7 +12,17 @@ def publish_reviewed_revision(workflow_state, user=None):
     not, something went around the workflow and nothing is published.
     """
     item = workflow_state.content_object
-    approved = workflow_state.current_task_state.revision
+    final = workflow_state.current_task_state
+    # The justice bureau's approval (the only task that ``publishes``) is the last step of every
+    # route (docs/adr/021): whatever else ends a workflow (a step disabled or cancelled at the
+    # end of a route) publishes nothing.
+    if (
+        final is None
+        or final.status != final.STATUS_APPROVED
+        or not getattr(final.task.specific, "publishes", False)
+    ):
+        raise PermissionDenied("只有司法局审核通过的版本才能发布，未发布。")
+    approved = final.revision
     if approved.pk != item.get_latest_revision().pk:
         raise PermissionDenied("审核通过的版本不是最新版本，未发布。")
     # The approver's right was checked by the task (JusticeBureauReviewTask.on_action).

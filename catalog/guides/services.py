@@ -13,7 +13,7 @@ from permissions.scope import Scope, in_scope
 
 from ..models import GuideMaterial, GuideStep, ServiceGuide
 from ..validation import flat_errors, guide_publication_errors
-from ..workflow import workflow_resubmit
+from ..workflow import workflow_resubmit, workflow_start
 
 EXCLUDE_FROM_CLEAN = ["latest_revision", "live_revision", "flow_chart"]
 
@@ -86,4 +86,4 @@ def guide_submit(*, user, guide: ServiceGuide) -> None:
     elif state and state.status == state.STATUS_IN_PROGRESS:
         raise ValidationError("该办事指南已在审核中。")
     else:
-        guide.get_workflow().start(guide, user)
+        workflow_start(guide, user)

@@ -15,11 +15,14 @@ from .review import (
     is_own_submission,
     reviewed_models,
 )
+from .routes import CountersignerRole, CountersignTask
 
 __all__ = [
     "ApproveWithCommentForm",
     "CatalogRevision",
     "CatalogRevisionEntry",
+    "CountersignTask",
+    "CountersignerRole",
     "DepartmentLeaderApprovalTask",
     "GuideWithdrawal",
     "ItemWithdrawal",

@@ -55,12 +55,20 @@ class ScopedReviewTask(Task):
     """Shared behaviour of the two review steps: act on what you may review, never your own."""
 
     send_back_label = "退回修改"
+    # True only for the justice bureau's review: its approval, the last step of every route,
+    # publishes (publishing.workflows.publish_reviewed_revision checks it).
+    publishes = False
 
     class Meta:
         abstract = True
 
     def user_may_review(self, obj, user) -> bool:
         raise NotImplementedError
+
+    def skips(self, workflow_state) -> bool:
+        """True when starting this step for ``workflow_state`` would skip it (``start`` then
+        records a skipped task state)."""
+        return False
 
     def user_can_access_editor(self, obj, user):
         return self.user_may_review(obj, user)
@@ -127,11 +135,14 @@ class DepartmentLeaderApprovalTask(ScopedReviewTask):
     def user_may_review(self, obj, user) -> bool:
         return in_scope(user, Scope.LEAD, obj.department_id) and not user.is_superuser
 
-    def start(self, workflow_state, user=None):
+    def skips(self, workflow_state) -> bool:
         from permissions.services import department_has_leader
 
+        return not department_has_leader(workflow_state.content_object.department)
+
+    def start(self, workflow_state, user=None):
         item = workflow_state.content_object
-        if department_has_leader(item.department):
+        if not self.skips(workflow_state):
             return super().start(workflow_state, user=user)
         task_state = self.get_task_state_class()(workflow_state=workflow_state)
         task_state.status = TaskState.STATUS_SKIPPED
@@ -155,6 +166,8 @@ class JusticeBureauReviewTask(ScopedReviewTask):
     class Meta:
         verbose_name = "司法局审核"
         verbose_name_plural = "司法局审核"
+
+    publishes = True
 
     @classmethod
     def get_description(cls):
