@@ -32,6 +32,12 @@ GUIDE = "catalog.{}_serviceguide"
 LETTER = "commitments.{}_commitmentletter"
 LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
 COMPLAINT = "complaints.{}_complaint"  # complaints from the public (ADR 014)
+# Credit register (ADR 018): departments record and handle their own records; the justice
+# bureau reads all, decides objections filed with it and keeps the grading rules.
+CREDIT = "credit.{}_creditrecord"
+CREDIT_RULES = [
+    f"credit.{a}_{m}" for a in ("add", "change", "view") for m in ("gradingrule", "gradeperiod")
+]
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
 # Supervision of the plan (ADR 015): everyone in the admin reads the plan; units deliver and
 # report problems, the justice bureau keeps the plan, decides and answers.
@@ -54,6 +60,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *PLAN_READ,
         "supervision.deliver_submission",
         "supervision.add_problemreport",
+        *(CREDIT.format(a) for a in ("add", "change", "view")),
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
@@ -63,6 +70,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LEGAL_DOCUMENT.format("view"),
         COMPLAINT.format("view"),
         *PLAN_READ,
+        CREDIT.format("view"),
     ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
@@ -89,6 +97,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "supervision.change_milestone",
         "supervision.decide_submission",
         "supervision.answer_problemreport",
+        CREDIT.format("view"),
+        "credit.decide_bureau_objection",
+        *CREDIT_RULES,
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -104,6 +115,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LEGAL_DOCUMENT.format("view"),
         COMPLAINT.format("view"),
         *PLAN_READ,
+        CREDIT.format("view"),
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",
