@@ -3,11 +3,14 @@ numbering counter, its attachments, its transfers between departments and the lo
 view of the complainant's contact. Nothing here is ever deleted."""
 
 from django.conf import settings
+from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from catalog.text import CleanTextMixin
+from privacy import registry as privacy_registry
+from privacy.fields import EncryptedTextField, LookupHashField
 
 from .enums import (
     CLOSED_STATUSES,
@@ -72,8 +75,13 @@ class Complaint(CleanTextMixin, models.Model):
     )
     description = models.TextField("投诉举报内容")
     contact_name = models.CharField("联系人", max_length=50, blank=True)
-    contact_phone = models.CharField("联系电话", max_length=30, blank=True)
-    contact_email = models.EmailField("电子邮箱", max_length=254, blank=True)
+    # Encrypted at rest, found through their lookup hashes (privacy, ADR 017).
+    contact_phone = EncryptedTextField("联系电话", max_length=30, blank=True)
+    contact_email = EncryptedTextField(
+        "电子邮箱", max_length=254, blank=True, validators=[validate_email]
+    )
+    contact_phone_hash = LookupHashField("联系电话查找哈希")
+    contact_email_hash = LookupHashField("电子邮箱查找哈希")
 
     received_at = models.DateTimeField("受理时间", default=timezone.now)
     received_on = models.DateField("受理日期")
@@ -142,6 +150,16 @@ class Complaint(CleanTextMixin, models.Model):
         if self.answered_on is None:
             return None
         return self.answered_on <= self.due_on
+
+
+privacy_registry.register(
+    Complaint,
+    encrypted=["contact_phone", "contact_email"],
+    hashed={
+        "contact_phone_hash": ("contact_phone", "phone"),
+        "contact_email_hash": ("contact_email", "email"),
+    },
+)
 
 
 class ComplaintCounter(models.Model):

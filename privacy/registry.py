@@ -34,7 +34,13 @@ _REGISTRY: dict[type[models.Model], PrivacySpec] = {}
 
 
 def register(model, *, encrypted: list[str], hashed: dict[str, tuple[str, str]]) -> PrivacySpec:
-    names = {f.name for f in model._meta.get_fields()}
+    # local_fields: usable while the models are still loading (register from models.py).
+    names = {
+        f.name
+        for klass in model.__mro__
+        if hasattr(klass, "_meta")
+        for f in klass._meta.local_fields
+    }
     for name in [*encrypted, *hashed, *(source for source, _ in hashed.values())]:
         if name not in names:
             raise ValueError(f"{model.__name__} has no field {name!r}")

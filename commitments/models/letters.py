@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from catalog.enums import DisclosureScope
 from catalog.text import CleanTextMixin
+from privacy import registry as privacy_registry
+from privacy.fields import EncryptedTextField, LookupHashField
 
 from ..letters.enums import ApplicantKind, LetterChannel, OrganisationIdType, PersonIdType
 
@@ -57,22 +59,30 @@ class CommitmentLetter(CleanTextMixin, models.Model):
     person_id_type = models.CharField(
         "证件类型", max_length=32, choices=PersonIdType.choices, blank=True
     )
-    person_id_number = models.CharField("证件编号", max_length=40, blank=True)
-    person_phone = models.CharField("联系方式", max_length=30, blank=True)
+    # Identity numbers and phones are stored encrypted and found through their lookup hashes
+    # (privacy, ADR 017); filter with privacy.registry.filter_equal, never on the field.
+    person_id_number = EncryptedTextField("证件编号", max_length=40, blank=True)
+    person_phone = EncryptedTextField("联系方式", max_length=30, blank=True)
     organisation_name = models.CharField("单位名称", max_length=200, blank=True)
     organisation_id_type = models.CharField(
         "证件类型", max_length=32, choices=OrganisationIdType.choices, blank=True
     )
-    organisation_id_number = models.CharField("证号", max_length=40, blank=True)
+    organisation_id_number = EncryptedTextField("证号", max_length=40, blank=True)
     legal_representative = models.CharField("法定代表人（负责人）", max_length=100, blank=True)
     organisation_address = models.CharField("地址", max_length=300, blank=True)
-    organisation_phone = models.CharField("联系方式", max_length=30, blank=True)
+    organisation_phone = EncryptedTextField("联系方式", max_length=30, blank=True)
     agent_name = models.CharField("受托代理人姓名", max_length=100, blank=True)
     agent_id_type = models.CharField(
         "受托代理人证件类型", max_length=32, choices=PersonIdType.choices, blank=True
     )
-    agent_id_number = models.CharField("受托代理人证件编号", max_length=40, blank=True)
-    agent_phone = models.CharField("受托代理人联系方式", max_length=30, blank=True)
+    agent_id_number = EncryptedTextField("受托代理人证件编号", max_length=40, blank=True)
+    agent_phone = EncryptedTextField("受托代理人联系方式", max_length=30, blank=True)
+    person_id_hash = LookupHashField("证件编号查找哈希")
+    person_phone_hash = LookupHashField("联系方式查找哈希")
+    organisation_id_hash = LookupHashField("证号查找哈希")
+    organisation_phone_hash = LookupHashField("单位联系方式查找哈希")
+    agent_id_hash = LookupHashField("受托代理人证件编号查找哈希")
+    agent_phone_hash = LookupHashField("受托代理人联系方式查找哈希")
 
     channel = models.CharField("申请方式", max_length=16, choices=LetterChannel.choices)
     received_on = models.DateField("收到申请日期")
@@ -139,6 +149,27 @@ class CommitmentLetter(CleanTextMixin, models.Model):
             return False
         sent = self.form_sent_on or timezone.localdate()
         return sent > self.form_due_on
+
+
+LETTER_ENCRYPTED_FIELDS = [
+    "person_id_number",
+    "person_phone",
+    "organisation_id_number",
+    "organisation_phone",
+    "agent_id_number",
+    "agent_phone",
+]
+LETTER_HASHED_FIELDS = {
+    "person_id_hash": ("person_id_number", "id"),
+    "person_phone_hash": ("person_phone", "phone"),
+    "organisation_id_hash": ("organisation_id_number", "id"),
+    "organisation_phone_hash": ("organisation_phone", "phone"),
+    "agent_id_hash": ("agent_id_number", "id"),
+    "agent_phone_hash": ("agent_phone", "phone"),
+}
+privacy_registry.register(
+    CommitmentLetter, encrypted=LETTER_ENCRYPTED_FIELDS, hashed=LETTER_HASHED_FIELDS
+)
 
 
 class LetterCounter(models.Model):
