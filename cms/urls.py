@@ -8,6 +8,7 @@ from catalog.spreadsheets.views import public_catalog_export
 
 from . import (
     complaint_views,
+    credit_views,
     error_views,
     guide_views,
     letter_views,
@@ -37,6 +38,7 @@ public_patterns = [
     path("letters/feed/", letter_views.LetterFeed(), name="letters_feed"),
     path("letters/export.csv", letter_views.letter_export, name="letters_export"),
     path("sampling/", sampling_views.sampling_results, name="sampling"),
+    path("credit/", credit_views.credit_publicity, name="credit"),
     path("catalog/revisions/", views.revision_list, name="revisions"),
     path("catalog/revisions/<int:pk>/", views.revision_detail, name="revision"),
     path("departments/", views.department_list, name="departments"),
