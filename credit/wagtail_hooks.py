@@ -6,9 +6,11 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from commitments.letters.enums import LETTER_SECTIONS_HOOK
 from commitments.verification.enums import TASK_SECTIONS_HOOK
 
-from . import views
+from . import stricter_views, views
+from .models import StricterVerificationApplied
 from .rules import VIEW
 from .viewsets import grade_period_viewset, grading_rule_viewset
 
@@ -46,3 +48,19 @@ def stricter_rule_section(request, task):
     return format_html(
         '<p class="help-block help-warning">适用从严核查规则：{}</p>', applied.description
     )
+
+
+@hooks.register(LETTER_SECTIONS_HOOK)
+def stricter_rule_on_letter(request, letter):
+    applied = StricterVerificationApplied.objects.filter(task__letter=letter).first()
+    if applied is None:
+        return ""
+    return format_html(
+        '<p class="help-block help-warning">核查方式：适用从严核查规则（{}）。</p>',
+        applied.description,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_stricter_urls():
+    return [path("credit/stricter/", stricter_views.stricter_settings, name="credit_stricter")]
