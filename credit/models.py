@@ -147,7 +147,21 @@ class CreditRecord(CleanTextMixin, models.Model):
         verbose_name_plural = "失信记录"
         ordering = ["-decided_on", "-pk"]
         permissions = [("decide_bureau_objection", "处理向司法局提出的信用异议")]
-        indexes = [models.Index(fields=["id_hash", "state", "publicity_end"])]
+        # Covers the exclusion lookup: the subject's rows are read from the index alone.
+        indexes = [
+            models.Index(
+                fields=[
+                    "id_hash",
+                    "state",
+                    "publicity_end",
+                    "behaviour",
+                    "grade",
+                    "decided_on",
+                    "department",
+                ],
+                name="credit_record_lookup",
+            )
+        ]
 
     def __str__(self):
         return f"失信记录{self.pk}"

@@ -148,3 +148,17 @@ def test_only_unrepaired_records_in_force_exclude(two, state, refused):
 def test_an_organisation_is_looked_up_by_its_credit_code(two):
     organisation_record(two["recorder_clerk"], two["recorder"])
     assert _refused(two, organisation(organisation_id_number=CREDIT_CODE.lower()))
+
+
+def test_the_clerk_of_another_department_sees_the_sentence_and_nothing_more(client, two):
+    from django.urls import reverse
+
+    from ..letters.helpers import form_post
+
+    record = make_record(two["recorder_clerk"], two["recorder"])
+    client.force_login(two["clerk"])
+    response = client.post(reverse("letter_register"), form_post(two["item"], person(), False))
+    assert response.context["form"].non_field_errors() == [refusal(two["recorder"])]
+    page = response.content.decode()
+    for detail in (record.document_number, "虚假承诺", "较重", record.subject_name + "（"):
+        assert detail not in page
