@@ -63,12 +63,13 @@ test-postgres: install test-deps ## The whole suite on PostgreSQL at 127.0.0.1:5
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
-bench: install ## Print the speed figures: pages, search at 100,000 items, spreadsheets at 10,000 rows, supervision at 100,000 letters, personal-data encryption per field
+bench: install ## Print the speed figures: pages, search at 100,000 items, spreadsheets at 10,000 rows, supervision at 100,000 letters, personal-data encryption per field, the credit lookup at 1,000,000 records
 	$(BIN)/python -m tests.bench.pages
 	$(BIN)/python -m tests.bench.search
 	$(BIN)/python -m tests.bench.spreadsheets
 	$(BIN)/python -m tests.bench.supervision
 	$(BIN)/python -m tests.bench.privacy
+	$(BIN)/python -m tests.bench.credit
 
 messages: install ## Recompile the admin's Chinese catalog (cms/locale/*.po -> .mo, committed; needs gettext)
 	$(MANAGE) compilemessages --locale zh_Hans --ignore '.venv*'

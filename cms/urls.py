@@ -9,6 +9,7 @@ from publishing import route_views as publishing_route_views
 
 from . import (
     complaint_views,
+    credit_views,
     error_views,
     guide_views,
     letter_views,
@@ -38,6 +39,7 @@ public_patterns = [
     path("letters/feed/", letter_views.LetterFeed(), name="letters_feed"),
     path("letters/export.csv", letter_views.letter_export, name="letters_export"),
     path("sampling/", sampling_views.sampling_results, name="sampling"),
+    path("credit/", credit_views.credit_publicity, name="credit"),
     path("catalog/revisions/", views.revision_list, name="revisions"),
     path("catalog/revisions/<int:pk>/", views.revision_detail, name="revision"),
     path("departments/", views.department_list, name="departments"),

@@ -33,6 +33,12 @@ LETTER = "commitments.{}_commitmentletter"
 LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
 EXTRA_FIELD = "catalog.{}_extrafield"  # extra item fields (附加字段, ADR 020)
 COMPLAINT = "complaints.{}_complaint"  # complaints from the public (ADR 014)
+# Credit register (ADR 018): departments record and handle their own records; the justice
+# bureau reads all, decides objections filed with it and keeps the grading rules.
+CREDIT = "credit.{}_creditrecord"
+CREDIT_RULES = [
+    f"credit.{a}_{m}" for a in ("add", "change", "view") for m in ("gradingrule", "gradeperiod")
+]
 EDITING = ("add", "change", "delete", "view", "lock", "unlock")
 # Supervision of the plan (ADR 015): everyone in the admin reads the plan; units deliver and
 # report problems, the justice bureau keeps the plan, decides and answers.
@@ -57,6 +63,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "supervision.deliver_submission",
         "supervision.add_problemreport",
         "supervision.submit_ruledocument",
+        *(CREDIT.format(a) for a in ("add", "change", "view")),
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
@@ -66,6 +73,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LEGAL_DOCUMENT.format("view"),
         COMPLAINT.format("view"),
         *PLAN_READ,
+        CREDIT.format("view"),
     ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
@@ -95,6 +103,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "supervision.decide_submission",
         "supervision.answer_problemreport",
         "supervision.decide_ruledocument",
+        CREDIT.format("view"),
+        "credit.decide_bureau_objection",
+        *CREDIT_RULES,
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -110,6 +121,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         LEGAL_DOCUMENT.format("view"),
         COMPLAINT.format("view"),
         *PLAN_READ,
+        CREDIT.format("view"),
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",

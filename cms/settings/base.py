@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "catalog",
     "publishing",
     "commitments",
+    "credit",  # the credit register, after commitments (ADR 018)
     "complaints",
     "supervision",
     "search",

@@ -48,6 +48,12 @@ class CaseOpenForm(CleanTextFormMixin, forms.Form):
     )
     received_on = _date("收到申请日期")
     reference = forms.CharField(label="受理编号", max_length=60, required=False)
+    applicant_id_number = forms.CharField(
+        label="申请人证件号码",
+        max_length=40,
+        required=False,
+        help_text="居民身份证号码或统一社会信用代码，仅用于查询失信记录，不在办件中保存。",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,6 +22,7 @@ from commitments.models import (
 )
 from commitments.workdays import UnknownCalendarYear, add_working_days
 
+from ..letters import eligibility
 from ..letters.enums import FORM_DUE_WORKING_DAYS, LetterChannel
 from ..letters.services import letter_withdraw
 from .enums import DEFAULT_RETURN_WORKING_DAYS, ApplicantChoice, CaseOutcome
@@ -69,11 +70,43 @@ def _working_days_after(field, start, days, errors):
         return None
 
 
-@transaction.atomic
-def case_open(*, user, item, channel, received_on, reference="", today=None) -> Case:
-    """Open the case of an applicant who chose to commit; counted in the choice tally."""
-    today = today or timezone.localdate()
+def case_open(
+    *,
+    user,
+    item,
+    channel,
+    received_on,
+    reference="",
+    applicant_kind="",
+    applicant_id_number="",
+    today=None,
+) -> Case:
+    """Open the case of an applicant who chose to commit; counted in the choice tally.
+
+    Given the applicant's identity number (used for the check only, never stored on the
+    case), the eligibility checks run first (``letters/eligibility.py``): a refused applicant
+    gets no letter form, the refusal at ``__all__``, and the check's own record is kept."""
     _check(user, item.department_id)
+    if message := eligibility.refusal(
+        user=user,
+        item=item,
+        applicant=eligibility.Applicant(kind=applicant_kind, id_number=applicant_id_number),
+        stage=eligibility.FORM,
+    ):
+        raise ValidationError({"__all__": [message]})
+    return _case_open(
+        user=user,
+        item=item,
+        channel=channel,
+        received_on=received_on,
+        reference=reference,
+        today=today,
+    )
+
+
+@transaction.atomic
+def _case_open(*, user, item, channel, received_on, reference, today) -> Case:
+    today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
     if not item.live:
         errors["item"] = [f"“{item.name}”未发布或已从目录中撤回，不能按告知承诺方式办理。"]

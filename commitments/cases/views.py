@@ -97,6 +97,7 @@ def case_open_view(request):
                 channel=data["channel"],
                 received_on=data["received_on"],
                 reference=data["reference"],
+                applicant_id_number=data.get("applicant_id_number") or "",
             )
         except PermissionDenied as e:
             form.add_error("item", str(e))

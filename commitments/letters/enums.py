@@ -33,3 +33,8 @@ class LetterChannel(models.TextChoices):
 # The form must reach a remote applicant within this many working days of the application.
 REMOTE_CHANNELS = (LetterChannel.POST, LetterChannel.FAX, LetterChannel.EMAIL)
 FORM_DUE_WORKING_DAYS = 3
+
+
+# The Wagtail hook whose functions (request, letter) -> safe HTML add sections to a letter's
+# admin page; later apps (credit: the stricter verification rule applied) register them.
+LETTER_SECTIONS_HOOK = "letter_detail_sections"

@@ -22,6 +22,7 @@ from commitments.workdays import UnknownCalendarYear, add_working_days
 from permissions.scope import Scope, granted_department_ids
 
 from ..verification.tasks import verification_task_for_letter
+from . import eligibility
 from .enums import (
     FORM_DUE_WORKING_DAYS,
     REMOTE_CHANNELS,
@@ -261,10 +262,18 @@ def _next_number(department, year: int) -> int:
     return counter.last_number
 
 
-@transaction.atomic
+def applicant_of(fields: dict) -> eligibility.Applicant:
+    kind = fields.get("applicant_kind")
+    field = "person_id_number" if kind == ApplicantKind.PERSON else "organisation_id_number"
+    return eligibility.Applicant(kind=kind, id_number=fields.get(field) or "")
+
+
 def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> CommitmentLetter:
     """Register a signed letter for a published item of the user's own department, with its
-    verification task when the item is not exempt (``verification/tasks.py``)."""
+    verification task when the item is not exempt (``verification/tasks.py``). An applicant
+    the eligibility checks refuse (``eligibility.py``: credit records) is refused at
+    ``__all__``; the check runs outside the registration's transaction so that its own
+    record of the refusal is kept."""
     today = today or timezone.localdate()
     if not user_may_register(user, item.department_id):
         raise PermissionDenied("只能由本单位的工作人员登记本单位证明事项的承诺书。")
@@ -272,6 +281,15 @@ def letter_register(*, user, item, fields: dict, disclose: bool, today=None) -> 
     errors = letter_errors(item=item, fields=fields, disclose=disclose, today=today)
     if errors:
         raise ValidationError(errors)
+    if message := eligibility.refusal(
+        user=user, item=item, applicant=applicant_of(fields), stage=eligibility.LETTER
+    ):
+        raise ValidationError({"__all__": [message]})
+    return _letter_create(user=user, item=item, fields=fields, disclose=disclose, today=today)
+
+
+@transaction.atomic
+def _letter_create(*, user, item, fields: dict, disclose: bool, today) -> CommitmentLetter:
     values = {field: fields.get(field) for field in OTHER_FIELDS}
     values["conditions_statement"] = (values["conditions_statement"] or "").strip()
     if fields["channel"] in REMOTE_CHANNELS:

@@ -6,13 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 
 from accounts.network import client_ip
 from catalog.models import Department
 from permissions.scope import Scope, granted_department_ids
 
-from .enums import ApplicantKind
+from .enums import LETTER_SECTIONS_HOOK, ApplicantKind
 from .forms import LetterFormSentForm, LetterRegisterForm, LetterWithdrawForm
 from .selectors import masked, staff_letters
 from .services import (
@@ -135,6 +136,9 @@ def _detail(request, letter, withdraw_form=None, sent_form=None):
             "may_change": may_change,
             "withdraw_form": withdraw_form or LetterWithdrawForm(),
             "sent_form": sent_form or LetterFormSentForm(),
+            "sections": [
+                section(request, letter) for section in hooks.get_hooks(LETTER_SECTIONS_HOOK)
+            ],
         },
     )
 

@@ -3,6 +3,11 @@
 A task is made for every registered letter of an item that is not 免于核查, with the item's
 method and a due date the item's time limit in official working days after the letter was
 signed (the day the commitment was made and the application could be accepted on it).
+
+Method rules: apps above ``commitments`` (credit: stricter verification for applicants with a
+credit record) register ``rule(*, letter) -> (method, description, on_saved) | None`` with
+``register_method_rule``; the first that answers replaces the item's method (also 免于核查) of
+a letter's own task, and ``on_saved(task)`` is called once the task is saved.
 """
 
 from django.core.exceptions import ValidationError
@@ -12,6 +17,20 @@ from commitments.models import VerificationTask
 from commitments.workdays import UnknownCalendarYear, add_working_days
 
 from .enums import FALLBACK_TIME_LIMIT_DAYS, TaskOrigin
+
+_method_rules: list = []
+
+
+def register_method_rule(rule) -> None:
+    if rule not in _method_rules:
+        _method_rules.append(rule)
+
+
+def _method_rule(letter):
+    for rule in _method_rules:
+        if answer := rule(letter=letter):
+            return answer
+    return None
 
 
 def task_due_on(start, days: int, field="signed_on"):
@@ -35,6 +54,9 @@ def verification_task_for_letter(
     """The task of a newly registered letter (None for an item exempt from verification).
     A sampling run passes its own method, start (the day of the draw) and time limit."""
     item = letter.item
+    on_saved = None
+    if method is None and origin == TaskOrigin.ITEM_RULE and (answer := _method_rule(letter)):
+        method, _description, on_saved = answer
     method = method or item.verification_method
     if method == VerificationMethod.EXEMPT:
         return None
@@ -50,4 +72,6 @@ def verification_task_for_letter(
     )
     task._history_user = user
     task.save()
+    if on_saved is not None:
+        on_saved(task)
     return task
