@@ -22,6 +22,7 @@ from catalog.selectors import (
 )
 from commitments.letters.selectors import disclosed_letters, item_disclosure
 from publishing.selectors import revision_changes, revisions_with_counts
+from sitesettings.selectors import site_info
 
 from .feeds import CleanRss201rev2Feed
 from .selectors import hand_in_places, withdrawn_item
@@ -144,7 +145,10 @@ class CatalogFeed(Feed):
     """RSS of the published catalog's newest items (published content only)."""
 
     feed_type = CleanRss201rev2Feed
-    title = "阿右旗实行告知承诺制的证明事项"
+
+    def title(self):
+        return f"{site_info().government_short_name}实行告知承诺制的证明事项"
+
     link = "/catalog/"
     description = "新发布或更新的证明事项"
 

@@ -89,6 +89,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "supervision.change_milestone",
         "supervision.decide_submission",
         "supervision.answer_problemreport",
+        # site settings (issue 17): the justice bureau words the public texts
+        "sitesettings.change_publicwording",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -126,6 +128,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",
+        # site settings (issue 17): the site's name, footer and record numbers, public texts
+        "sitesettings.change_siteidentity",
+        "sitesettings.change_publicwording",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

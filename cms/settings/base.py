@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     # project apps first so their templates override Wagtail's
     "cms",
     "catalog",
+    "sitesettings",  # site settings (issue 17, ADR 018)
     "publishing",
     "commitments",
     "complaints",
@@ -144,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cms.context_processors.site_contact",
+                "sitesettings.context_processors.site_info",
             ],
         },
     },
