@@ -21,6 +21,7 @@ from catalog.selectors import (
     published_items,
 )
 from commitments.letters.selectors import disclosed_letters, item_disclosure
+from content.selectors import latest_pages
 from publishing.selectors import revision_changes, revisions_with_counts
 from sitesettings.selectors import site_info
 
@@ -65,6 +66,7 @@ def home(request):
             "latest_revision": latest,
             "item_count": published_items().count(),
             "department_groups": departments_by_kind(),
+            "latest_content": latest_pages(),  # content pages (issue 17, ADR 019)
         },
     )
 

@@ -1,6 +1,6 @@
 """Reading the site settings.
 
-``site_info()`` reads both settings rows (two small queries); the public pages get it through
+``site_info()`` reads both settings rows (one query); the public pages get it through
 the context processor ``site_info`` (lazily, once per page), the feeds, the e-mails and other
 code without a request call it directly. Every read is remembered in the process, so that the
 pages that must not touch the database (the 500 and 503 pages) still name the government:
@@ -8,6 +8,8 @@ pages that must not touch the database (the 500 and 503 pages) still name the go
 """
 
 from dataclasses import asdict, dataclass, fields
+
+from django.db.models import Subquery
 
 from .models import DEFAULTS_ALXA_RIGHT, WORDING_ALXA_RIGHT, PublicWording, SiteIdentity
 
@@ -51,22 +53,30 @@ NEUTRAL = SiteInfo(
 _last_known: SiteInfo | None = None
 
 
-def _values(instance, exclude=("id",)) -> dict:
-    return {
-        f.attname: getattr(instance, f.attname)
-        for f in instance._meta.concrete_fields
-        if f.attname not in exclude
-    }
+WORDING_FIELDS = ("home_headline", "home_introduction", "complaint_introduction")
+
+
+def _read() -> dict | None:
+    """Both settings rows in one query (public pages have a query budget)."""
+    wording = PublicWording.objects.order_by("pk")
+    identity_fields = [f.name for f in fields(SiteInfo) if f.name not in WORDING_FIELDS]
+    return (
+        SiteIdentity.objects.order_by("pk")
+        .annotate(**{name: Subquery(wording.values(name)[:1]) for name in WORDING_FIELDS})
+        .values(*identity_fields, *WORDING_FIELDS)
+        .first()
+    )
 
 
 def site_info() -> SiteInfo:
-    """The current settings (created with empty values if a row is missing)."""
+    """The current settings (the rows are created by migration; a missing one is created)."""
     global _last_known
-    identity = SiteIdentity.load()
-    wording = PublicWording.load()
-    names = {f.name for f in fields(SiteInfo)}
-    values = {k: v for k, v in {**_values(identity), **_values(wording)}.items() if k in names}
-    _last_known = SiteInfo(**{name: values.get(name, "") or "" for name in names})
+    values = _read()
+    if values is None or values.get("home_headline") is None:
+        SiteIdentity.load()  # Wagtail's load() creates a missing row
+        PublicWording.load()
+        values = _read() or {}
+    _last_known = SiteInfo(**{f.name: values.get(f.name) or "" for f in fields(SiteInfo)})
     return _last_known
 
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "complaints",
     "supervision",
     "search",
+    "content",  # content pages on Wagtail's page tree (ADR 019)
     "fixtures",
     "accounts",
     "wagtail.contrib.forms",
