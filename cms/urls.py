@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.http import Http404
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 
 from accounts import views as account_views
@@ -81,7 +81,9 @@ urlpatterns = [
         content_views.document,
         name="content_document",
     ),
-    path("info/", include(wagtail_urls)),
+    # Wagtail's page serving for the content tree only (no page privacy views: content pages
+    # are public); the name is the one Wagtail reverses for Page.url.
+    path("info/<path:path>", wagtail_views.serve, name="wagtail_serve"),
     path("", include((public_patterns, "public"))),
 ]
 

@@ -14,12 +14,15 @@ Who may do what (ADR 019):
 
 from functools import cache
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -51,13 +54,28 @@ def content_root() -> Page | None:
     return site.root_page if site else None
 
 
+def _site_ensure() -> Page:
+    """The default site and its root page, as Wagtail's first migration makes them, when a
+    ``flush`` (the browser tests) removed them."""
+    root = content_root()
+    if root is not None:
+        return root
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    tree_root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="根页面", slug="root", live=True)
+    )
+    home = tree_root.add_child(instance=Page(title="政务公开", slug="home", live=True))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
 @transaction.atomic
-def content_tree_ensure() -> Workflow | None:
+def content_tree_ensure() -> Workflow:
     """Create (once) the four index pages, the workflow 内容页面审核 on the content tree and
     the reviewers' page permissions. Run after every ``migrate`` (and ``flush``)."""
-    root = content_root()
-    if root is None:
-        return None
+    root = _site_ensure()
     for kind in ContentKind:
         if not ContentIndexPage.objects.filter(kind=kind).exists():
             root.add_child(
