@@ -21,6 +21,8 @@ from django.template import loader
 from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils.encoding import iri_to_uri
 
+from sitesettings.selectors import last_known_site_info
+
 # Characters a chat program or a sentence glues to the end of a link (after NFKC folding).
 TRAILING_JUNK = " \t\u3000。、，,.;；:：!！?？)）]】」』》>\"'“”‘’"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -100,6 +102,8 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     """No request context (no context processors, no session, no user): nothing in this page
-    may need the database, which may be the reason for the error."""
-    body = loader.get_template("errors/500.html").render({"status": 500})
+    may need the database, which may be the reason for the error: the site's name and host unit
+    are the settings last read in this process."""
+    context = {"status": 500, "site_info": last_known_site_info()}
+    body = loader.get_template("errors/500.html").render(context)
     return HttpResponseServerError(body)

@@ -21,6 +21,7 @@ from commitments.letters.selectors import (
     public_letter,
     public_letters,
 )
+from sitesettings.selectors import site_info
 
 from .feeds import CleanRss201rev2Feed
 
@@ -111,7 +112,10 @@ class LetterFeed(Feed):
     """RSS of disclosed letters (masked)."""
 
     feed_type = CleanRss201rev2Feed
-    title = "阿右旗公开的证明事项告知承诺书"
+
+    def title(self):
+        return f"{site_info().government_short_name}公开的证明事项告知承诺书"
+
     link = "/letters/"
     description = "涉及公共利益、第三人利益的证明事项，其承诺书按规定公开，接受社会监督。"
 

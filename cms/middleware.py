@@ -16,6 +16,8 @@ from django.db import DatabaseError, InternalError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
+from sitesettings.selectors import last_known_site_info
+
 # SQLSTATE 25006 read_only_sql_transaction (PostgreSQL read-only transaction or hot standby).
 READ_ONLY_SQLSTATE = "25006"
 _FLAG = "_cms_database_unavailable"
@@ -41,7 +43,9 @@ def note_database_unavailable(sender, request=None, **kwargs):
 
 
 def maintenance_response(request) -> HttpResponse:
-    body = loader.get_template("errors/503.html").render({"status": 503}, request)
+    # the settings last read, not the database (the context processor's would query it)
+    context = {"status": 503, "site_info": last_known_site_info()}
+    body = loader.get_template("errors/503.html").render(context, request)
     response = HttpResponse(body, status=503)
     response["Retry-After"] = "300"
     return response

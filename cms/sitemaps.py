@@ -1,4 +1,5 @@
-"""sitemap.xml: published items, service guides, departments and catalog revisions only."""
+"""sitemap.xml: published items, service guides, departments, catalog revisions and live content
+pages only."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -6,6 +7,8 @@ from django.urls import reverse
 from catalog.guides.selectors import published_guides
 from catalog.models import Department
 from catalog.selectors import published_items
+from content.selectors import indexes as content_indexes
+from content.selectors import live_pages
 from publishing.models import CatalogRevision
 
 
@@ -54,10 +57,26 @@ class RevisionSitemap(Sitemap):
         return CatalogRevision.objects.order_by("pk")
 
 
+class ContentSitemap(Sitemap):
+    """Content pages (ADR 019): the four indexes and every live page."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return [*content_indexes(), *live_pages().order_by("path")]
+
+    def location(self, page):
+        return page.url
+
+    def lastmod(self, page):
+        return page.last_published_at
+
+
 SITEMAPS = {
     "static": StaticSitemap,
     "items": ItemSitemap,
     "guides": GuideSitemap,
     "departments": DepartmentSitemap,
     "revisions": RevisionSitemap,
+    "content": ContentSitemap,
 }

@@ -1,11 +1,13 @@
 from django.contrib.sitemaps.views import sitemap
 from django.http import Http404
 from django.urls import include, path
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 
 from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
 from publishing import route_views as publishing_route_views
+from content import views as content_views
 
 from . import (
     complaint_views,
@@ -74,6 +76,19 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", include("search.urls")),
+    # Content pages (ADR 019): Wagtail's page tree served under /info/ only; every other URL
+    # stays a plain Django view.
+    path("info/", content_views.overview, name="content_overview"),
+    path("info/feed/", content_views.ContentFeed(), name="content_feed"),
+    path("info/images/<int:page_id>/<int:image_id>/", content_views.image, name="content_image"),
+    path(
+        "info/documents/<int:page_id>/<int:document_id>/",
+        content_views.document,
+        name="content_document",
+    ),
+    # Wagtail's page serving for the content tree only (no page privacy views: content pages
+    # are public); the name is the one Wagtail reverses for Page.url.
+    path("info/<path:path>", wagtail_views.serve, name="wagtail_serve"),
     path("", include((public_patterns, "public"))),
 ]
 

@@ -22,7 +22,9 @@ from catalog.selectors import (
     published_items,
 )
 from commitments.letters.selectors import disclosed_letters, item_disclosure
+from content.selectors import latest_pages
 from publishing.selectors import revision_changes, revisions_with_counts
+from sitesettings.selectors import site_info
 
 from .feeds import CleanRss201rev2Feed
 from .selectors import hand_in_places, withdrawn_item
@@ -66,6 +68,7 @@ def home(request):
             "latest_revision": latest,
             "item_count": published_items().count(),
             "department_groups": departments_by_kind(),
+            "latest_content": latest_pages(),  # content pages (issue 17, ADR 019)
         },
     )
 
@@ -147,7 +150,10 @@ class CatalogFeed(Feed):
     """RSS of the published catalog's newest items (published content only)."""
 
     feed_type = CleanRss201rev2Feed
-    title = "阿右旗实行告知承诺制的证明事项"
+
+    def title(self):
+        return f"{site_info().government_short_name}实行告知承诺制的证明事项"
+
     link = "/catalog/"
     description = "新发布或更新的证明事项"
 

@@ -7,6 +7,8 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 
+from sitesettings.selectors import site_info
+
 logger = logging.getLogger(__name__)
 
 
@@ -29,7 +31,7 @@ def send_receipt(complaint, code: str) -> bool:
         f"您的投诉举报已受理。\n\n受理编号：{complaint.number}\n查询码：{code}\n"
         f"办理期限：{complaint.due_on:%Y年%m月%d日}（受理后5个工作日内）\n\n"
         f"凭受理编号和查询码可在 {lookup} 查询办理情况和答复。查询码只发送这一次，请妥善保存。\n\n"
-        "阿拉善右旗司法局"
+        f"{site_info().host_unit}"
     )
     return _send(f"投诉举报已受理：{complaint.number}", body, complaint.contact_email)
 
@@ -38,7 +40,7 @@ def send_answer(complaint) -> bool:
     body = (
         f"您的投诉举报（受理编号 {complaint.number}）已{complaint.get_status_display()}。\n\n"
         f"答复：\n{complaint.answer}\n\n答复日期：{complaint.answered_on:%Y年%m月%d日}\n"
-        f"承办单位：{complaint.department.name}\n\n阿拉善右旗司法局"
+        f"承办单位：{complaint.department.name}\n\n{site_info().host_unit}"
     )
     sent = _send(f"投诉举报答复：{complaint.number}", body, complaint.contact_email)
     if sent:

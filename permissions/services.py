@@ -106,6 +106,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         CREDIT.format("view"),
         "credit.decide_bureau_objection",
         *CREDIT_RULES,
+        # site settings (issue 17): the justice bureau words the public texts
+        "sitesettings.change_publicwording",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -157,6 +159,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailcore.add_task",
         "wagtailcore.change_task",
         "wagtailcore.delete_task",
+        # site settings (issue 17): the site's name, footer and record numbers, public texts
+        "sitesettings.change_siteidentity",
+        "sitesettings.change_publicwording",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

@@ -88,7 +88,7 @@ def render_pdf(template: CommitmentLetterTemplate) -> bytes:
         title=f"{template.title}{template.matter}",
         author=template.department_name,
         subject=template.follows,
-        creator="阿右旗证明事项告知承诺制平台",
+        creator="证明事项告知承诺制平台",
         initialFontName=FONT_NAME,  # else ReportLab lists Helvetica, not embedded
     )
     story = [

@@ -42,6 +42,21 @@ FORMATS = {
 BANNER_UNIT = "旗司法局（汇总）"
 
 
+def _no_banner_name() -> str:
+    return ""
+
+
+# The short name of the government (阿右旗) before the whole catalog's title and file name. It is
+# a site setting (sitesettings, above catalog in the dependency order), whose app registers its
+# reader here when it is ready (issue 17).
+_banner_name_reader = _no_banner_name
+
+
+def banner_name_reader_register(reader) -> None:
+    global _banner_name_reader
+    _banner_name_reader = reader
+
+
 class ExportRefused(ValueError):
     """The export asked for is not possible (unknown format, no such department ...)."""
 
@@ -108,7 +123,7 @@ def published_selection(*, filters: CatalogFilters | None = None) -> CatalogSele
             stem=f"{department.name}{ANNEX4.title}",
             sections=False,
         )
-    prefix = UNITS.get(filters.unit, "阿右旗")
+    prefix = UNITS.get(filters.unit) or _banner_name_reader()
     return CatalogSelection(
         rows=rows,
         title=f"{prefix}{ANNEX4.title}",
@@ -131,7 +146,7 @@ def revision_selection(*, revision, department: Department | None = None) -> Cat
     contents = Revision.objects.filter(pk__in=revision_ids).values_list("content", flat=True)
     names = _department_names()
     rows = _sort([row_from_content(content, names) for content in contents])
-    scope = department.name if department else "阿右旗"
+    scope = department.name if department else _banner_name_reader()
     return CatalogSelection(
         rows=rows,
         title=f"{ANNEX4.title}（{revision.label}）",

@@ -21,12 +21,14 @@ INSTALLED_APPS = [
     # project apps first so their templates override Wagtail's
     "cms",
     "catalog",
+    "sitesettings",  # site settings (issue 17, ADR 022)
     "publishing",
     "commitments",
     "credit",  # the credit register, after commitments (ADR 018)
     "complaints",
     "supervision",
     "search",
+    "content",  # content pages on Wagtail's page tree (ADR 019)
     "fixtures",
     "accounts",
     "privacy",  # below every project app but accounts: encrypted personal data (ADR 017)
@@ -146,6 +148,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cms.context_processors.site_contact",
+                "sitesettings.context_processors.site_info",
             ],
         },
     },

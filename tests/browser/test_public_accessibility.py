@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from permissions.enums import Role
+from tests.content.helpers import content_page_urls
 from tests.factories import make_department, make_user
 from tests.public.site import build_public_site, page_urls
 
@@ -47,7 +48,7 @@ def test_every_public_page_type_has_no_axe_violations_on_phone_and_desktop(
     department = make_department(settings.SEARCH_CONTACT_DEPARTMENT)
     editor = make_user("a11y_editor", role=Role.EDITOR, departments=[department])
     site = build_public_site(editor, department, make_user("a11y_reviewer", role=Role.REVIEWER))
-    urls = page_urls(site)
+    urls = {**page_urls(site), **content_page_urls()}
     failures, checked = [], 0
     for width_name, viewport in VIEWPORTS.items():
         # axe is injected as an inline script, which the site's Content-Security-Policy forbids
@@ -61,5 +62,5 @@ def test_every_public_page_type_has_no_axe_violations_on_phone_and_desktop(
                 failures.append(_readable(f"{width_name} {name} {url}", violation))
             checked += 1
         page.context.close()
-    assert checked == 2 * len(urls) == 48
+    assert checked == 2 * len(urls) == 60
     assert not failures, "axe-core violations:\n" + "\n".join(failures)

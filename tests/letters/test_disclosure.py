@@ -183,6 +183,10 @@ def _public_urls(world) -> list[str]:
         "public:letter": [letters["person"].pk],
         "public:revision": [CatalogRevision.objects.first().pk],
         "private_media": ["original_images/flow.png"],  # staff only: 404 for everyone else
+        # content pages (ADR 019): an index page, and files no live page shows (404)
+        "wagtail_serve": ["faq/"],
+        "content_image": [1, 1],
+        "content_document": [1, 1],
     }
     urls = []
     for name, pattern in _named_public_patterns():
