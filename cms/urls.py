@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from accounts import views as account_views
 from catalog.spreadsheets.views import public_catalog_export
-from publishing import route_views as publishing_route_views
 from content import views as content_views
+from publishing import route_views as publishing_route_views
 
 from . import (
     complaint_views,
