@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -353,3 +354,15 @@ def test_the_detail_page_offers_repair_for_a_corrected_record(client, world, sta
     client.force_login(editor)
     html = client.get(reverse("credit_detail", args=[record.pk])).content.decode()
     assert ("登记信用修复申请" in html) is shown
+
+
+def test_the_rules_listing_says_whether_a_rule_applies_in_chinese(client, world):
+    rule(Behaviour.UNFULFILLED, Grade.ORDINARY).__class__.objects.filter(
+        behaviour=Behaviour.UNFULFILLED
+    ).update(active=False)
+    client.force_login(world["users"]["reviewer"])
+    html = client.get("/admin/credit/rules/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    cells = [td.get_text(strip=True) for td in soup.select("table.listing tbody td")]
+    assert "True" not in cells and "False" not in cells
+    assert "是" in cells and "否" in cells
