@@ -9,9 +9,7 @@ from tests.credit.helpers import organisation_record
 
 
 @pytest.mark.browser
-# serialized_rollback: the permissions and groups the migrations create are there also after
-# another transactional test (the admin language walk) flushed the database.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_public_credit_page_has_no_axe_violations(
     live_server,
     chromium,
