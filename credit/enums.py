@@ -54,15 +54,20 @@ class RefusalStage(models.TextChoices):
 
 # The states in which a record still excludes the applicant (ADR 018): a record of 虚假承诺 of
 # any grade, or of any behaviour graded 较重 or 严重, until it is repaired, revoked or expired.
+# 已更正 stands in its corrected form (its corrected grade decides, as for 有效).
 EXCLUDING_STATES = (
     RecordState.VALID,
+    RecordState.CORRECTED,
     RecordState.OBJECTING,
     RecordState.REPAIRING,
     RecordState.REPAIR_REFUSED,
 )
 EXCLUDING_GRADES = (Grade.GRAVE, Grade.SERIOUS)
-# What the subject may dispute or ask to repair: a record in force.
+# What the subject may dispute or ask to repair: a record in force (a corrected record was
+# disputed already; it is repaired like a valid one).
 OPEN_STATES = (RecordState.VALID,)
-REPAIRABLE_STATES = (RecordState.VALID, RecordState.REPAIR_REFUSED)
+REPAIRABLE_STATES = (RecordState.VALID, RecordState.CORRECTED, RecordState.REPAIR_REFUSED)
+# What the daily run marks 已到期 once the maximum period has passed.
+EXPIRING_STATES = (RecordState.VALID, RecordState.CORRECTED, RecordState.REPAIR_REFUSED)
 # Default working days for an objection decision (settings.CREDIT_OBJECTION_WORKING_DAYS).
 DEFAULT_OBJECTION_WORKING_DAYS = 10

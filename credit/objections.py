@@ -2,7 +2,8 @@
 
 - An objection is filed with the recording department or the justice bureau; the record is
   异议中 until the decision, due ``CREDIT_OBJECTION_WORKING_DAYS`` working days after receipt.
-  维持 → 有效, 更正 → 已更正 (with the corrected grade), 撤销 → 已撤销. Who decides: the
+  维持 → 有效, 更正 → 已更正 (with the corrected grade and its periods; the corrected record
+  excludes and is repaired like a valid one), 撤销 → 已撤销. Who decides: the
   recording department's clerks for objections filed with it, the bureau's reviewers for
   objections filed with the bureau. Telling the subject is recorded (date and means).
 - A repair is applied for from the grade's minimum period on, with evidence of correction;
@@ -30,7 +31,7 @@ from .enums import (
     RepairDecision,
 )
 from .models import CreditEvidence, Objection, Repair
-from .periods import has_expired, may_apply_for_repair
+from .periods import has_expired, may_apply_for_repair, period_for
 from .rules import (
     BUREAU_ONLY,
     OWN_DEPARTMENT_ONLY,
@@ -176,10 +177,18 @@ def objection_decide(
     objection.corrected_grade = corrected_grade or ""
     save_with_reason(objection, user, f"异议处理：{objection.get_decision_display()}")
     if decision == ObjectionDecision.CORRECTED and corrected_grade != record.grade:
+        # The corrected record stands with the corrected grade's periods (ADR 018).
         old = record.get_grade_display()
         record.grade = corrected_grade
+        record.repair_from, record.publicity_end = period_for(
+            corrected_grade, record.publicity_start
+        )
         save_with_reason(
-            record, user, f"异议更正：失信程度{old}→{record.get_grade_display()}", ["grade"]
+            record,
+            user,
+            f"异议更正：失信程度{old}→{record.get_grade_display()}，"
+            f"公示截止日期{record.publicity_end:%Y-%m-%d}",
+            ["grade", "repair_from", "publicity_end"],
         )
     label = ObjectionDecision(decision).label
     change_state(record, user, DECISION_STATE[decision], f"异议处理结果：{label}。{reasons}")

@@ -18,7 +18,7 @@ from commitments.verification.enums import FALSE_FINDINGS, VerificationFinding
 from privacy.crypto import lookup_hash
 from privacy.normalize import identity_number
 
-from .enums import Behaviour, RecordState, SubjectKind
+from .enums import EXPIRING_STATES, Behaviour, RecordState, SubjectKind
 from .models import CreditRecord, GradingRule
 from .periods import period_for
 from .rules import OWN_DEPARTMENT_ONLY, user_records
@@ -189,12 +189,16 @@ def rules_for(behaviour=None):
 
 @transaction.atomic
 def records_expire(*, today=None, user=None) -> int:
-    """Mark 已到期 every record in force whose maximum period has passed (the daily run)."""
+    """Mark 已到期 every record in force whose maximum period has passed (the daily run).
+
+    Idempotent: an expired record is no longer selected, so a second run changes nothing; the
+    rows are locked (PostgreSQL), so two runs at once do not both record the change."""
     today = today or timezone.localdate()
     count = 0
-    for record in CreditRecord.objects.filter(
-        state__in=(RecordState.VALID, RecordState.REPAIR_REFUSED), publicity_end__lt=today
-    ):
+    expiring = CreditRecord.objects.select_for_update().filter(
+        state__in=EXPIRING_STATES, publicity_end__lt=today
+    )
+    for record in expiring.order_by("pk"):
         old = record.get_state_display()
         record.state = RecordState.EXPIRED
         save_with_reason(

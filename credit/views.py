@@ -17,7 +17,7 @@ from commitments.models import VerificationResult
 from commitments.verification.enums import FALSE_FINDINGS
 from permissions.scope import Scope, granted_department_ids
 
-from .enums import FiledWith, RecordState
+from .enums import OPEN_STATES, REPAIRABLE_STATES, FiledWith, RecordState
 from .forms import (
     ObjectionDecisionForm,
     ObjectionForm,
@@ -162,8 +162,8 @@ def _detail(request, record, forms=None):
             "history": record.history.select_related("history_user").order_by("-history_date"),
             "objections": objections,
             "repairs": record.repairs.select_related("decided_by").prefetch_related("evidence"),
-            "may_object": bool(objection_choices) and record.state == RecordState.VALID,
-            "may_repair": own and record.state in (RecordState.VALID, RecordState.REPAIR_REFUSED),
+            "may_object": bool(objection_choices) and record.state in OPEN_STATES,
+            "may_repair": own and record.state in REPAIRABLE_STATES,
             "may_decide_repair": own,
             "objection_form": forms.get("objection")
             or ObjectionForm(filed_with_choices=objection_choices),

@@ -1,9 +1,17 @@
 """The justice bureau's listings and forms of grading rules and publicity periods (never
 deleted: a rule no longer used is marked not 适用)."""
 
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import GradePeriod, GradingRule
+
+
+class ActiveColumn(Column):
+    """“是”/“否” instead of Wagtail's True/False for a boolean field."""
+
+    def get_value(self, instance):
+        return "是" if getattr(instance, self.accessor) else "否"
 
 
 class GradingRuleViewSet(ModelViewSet):
@@ -15,7 +23,12 @@ class GradingRuleViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     form_fields = ["behaviour", "circumstances", "grade", "active"]
-    list_display = ["behaviour", "circumstances", "grade", "active"]
+    list_display = [
+        "behaviour",
+        "circumstances",
+        "grade",
+        ActiveColumn("active", label=GradingRule._meta.get_field("active").verbose_name),
+    ]
     search_fields = None
 
 

@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from commitments.letters.enums import LETTER_SECTIONS_HOOK
 from commitments.verification.enums import TASK_SECTIONS_HOOK
 
-from . import stricter_views, views
+from . import figures, stricter_views, views
 from .models import StricterVerificationApplied
 from .rules import VIEW
 from .viewsets import grade_period_viewset, grading_rule_viewset
@@ -64,3 +64,8 @@ def stricter_rule_on_letter(request, letter):
 @hooks.register("register_admin_urls")
 def register_stricter_urls():
     return [path("credit/stricter/", stricter_views.stricter_settings, name="credit_stricter")]
+
+
+@hooks.register("supervision_figures")  # supervision.figures.SUPERVISION_FIGURES_HOOK
+def credit_supervision_figures():
+    return figures.supervision_figures()

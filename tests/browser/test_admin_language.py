@@ -24,6 +24,7 @@ import pytest
 import wagtail
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -32,9 +33,13 @@ from commitments.letters.services import letter_register
 from commitments.workdays.services import holiday_year_save
 from complaints.enums import ComplaintKind
 from complaints.services import complaint_submit
+from credit.enums import Grade
+from credit.objections import objection_decide, objection_file
 from permissions.enums import Role
 from publishing.services import catalog_revision_publish, item_withdraw
 from search.models import Synonym
+from tests.credit.helpers import TODAY as CREDIT_TODAY
+from tests.credit.helpers import make_record
 from tests.factories import item_fields, make_department, make_item, make_user, submit
 from tests.guides.helpers import make_guide, submit_guide
 from tests.letters.helpers import person
@@ -79,7 +84,7 @@ NOT_WORDS = [
     re.compile(r"https?://\S+"),  # URLs
     re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # e-mail addresses
     re.compile(r"(?<![\w/])/[\w./?=&%-]*"),  # paths
-    re.compile(r"[\w-]*\.(pdf|docx|xlsx|xls|csv)\b", re.I),  # file names and extensions
+    re.compile(r"[\w-]*\.(pdf|docx?|xlsx|xls|csv)\b", re.I),  # file names and extensions
     re.compile(r"</?[a-z][^>]*>"),  # markup inside <noscript>, which is raw text
 ]
 
@@ -435,6 +440,7 @@ def build_world():
         }
     )
     Synonym.objects.create(term="户口", synonym="户籍", note="常见说法")
+    credit_record = corrected_credit_record(editor, department)
     holiday_year_save(
         user=users[Role.ADMINISTRATOR],
         year=2031,
@@ -449,9 +455,37 @@ def build_world():
         "guides": guides,
         "letter": letter,
         "complaint": complaint,
+        "credit_record": credit_record,
         "resubmission": resubmission,
         "data_strings": tuple(u for u, _ in names.values()),
     }
+
+
+def corrected_credit_record(editor, department):
+    """A credit record whose objection was decided 更正: its page shows the objection, the
+    history and the repair form."""
+    record = make_record(editor, department, grade=Grade.GRAVE)
+    objection = objection_file(
+        user=editor,
+        record=record,
+        filed_with="department",
+        received_on=datetime.date(2026, 11, 16),
+        statement="认定程度过重。",
+        files=[SimpleUploadedFile("说明.pdf", b"%PDF-1.4 y")],
+        today=CREDIT_TODAY,
+    )
+    objection_decide(
+        user=editor,
+        objection=objection,
+        decision="corrected",
+        reasons="更正为一般。",
+        decided_on=datetime.date(2026, 11, 19),
+        notified_on=datetime.date(2026, 11, 20),
+        notified_how="当面送达",
+        corrected_grade=Grade.ORDINARY,
+        today=CREDIT_TODAY,
+    )
+    return record
 
 
 def item_url(view, item):
@@ -480,9 +514,13 @@ def role_pages(role, world):
         "/admin/complaints/statistics/",
         "/admin/complaints/?queue=overdue",
     ]
+    credit_detail = f"/admin/credit/{world['credit_record'].pk}/"
     pages = {
         Role.EDITOR: [
             *(item_url("edit", items[state]) for state in editing),
+            credit_detail,
+            "/admin/credit/new/",
+            "/admin/credit/stricter/",
             guide_url("edit", guides["draft"]),
             f"/admin/letters/{world['letter'].pk}/",
             f"/admin/verification/{world['letter'].verification.pk}/",
@@ -496,6 +534,9 @@ def role_pages(role, world):
             *history,
         ],
         Role.REVIEWER: [
+            credit_detail,
+            "/admin/credit/periods/",
+            "/admin/credit/rules/",
             item_url("edit", items["at_reviewer"]),
             f"/admin/review/{items['at_reviewer'].pk}/",
             f"/admin/review/{pending.pk}/",
@@ -529,6 +570,8 @@ REQUIRED_SHAPES = {
         "/admin/cases/open/",
         "/admin/verification/#/",
         "/admin/sampling/new/",
+        "/admin/credit/#/",
+        "/admin/credit/new/",
     ],
     Role.LEADER: ["/admin/review/#/", "/revisions/compare/"],
     Role.REVIEWER: [
@@ -536,6 +579,8 @@ REQUIRED_SHAPES = {
         "/unpublish/#/",
         "/admin/catalog-revisions/",
         "/admin/assistance/",
+        "/admin/credit/#/",
+        "/admin/credit/periods/",
     ],
     Role.SUPERVISOR: ["/inspect/#/", "/revisions/compare/"],
     Role.ADMINISTRATOR: ["/admin/users/edit/#/", "/admin/users/new/", "/admin/workdays/"],

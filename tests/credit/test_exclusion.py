@@ -5,6 +5,7 @@ department's contact, and the refusal is recorded."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from catalog.models import Department
@@ -13,6 +14,7 @@ from commitments.letters.services import letter_register
 from commitments.models import Case, CommitmentLetter
 from credit.enums import Behaviour, Grade, RecordState
 from credit.models import ExclusionRefusal
+from credit.objections import objection_decide, objection_file
 from fixtures.demo_data import DEPARTMENTS
 from permissions.enums import Role
 
@@ -134,7 +136,7 @@ def test_which_records_exclude(two, behaviour, grade, refused):
         (RecordState.REPAIR_REFUSED, True),
         (RecordState.REPAIRED, False),
         (RecordState.REVOKED, False),
-        (RecordState.CORRECTED, False),
+        (RecordState.CORRECTED, True),
         (RecordState.EXPIRED, False),
     ],
 )
@@ -162,3 +164,43 @@ def test_the_clerk_of_another_department_sees_the_sentence_and_nothing_more(clie
     page = response.content.decode()
     for detail in (record.document_number, "虚假承诺", "较重", record.subject_name + "（"):
         assert detail not in page
+
+
+@pytest.mark.parametrize(
+    "behaviour,grade,corrected,refused",
+    [
+        # a false commitment excludes at any grade, also once corrected to 一般
+        (Behaviour.FALSE_COMMITMENT, Grade.GRAVE, Grade.ORDINARY, True),
+        (Behaviour.SERIOUSLY_UNTRUE, Grade.GRAVE, Grade.SERIOUS, True),
+        (Behaviour.SERIOUSLY_UNTRUE, Grade.GRAVE, Grade.ORDINARY, False),
+        (Behaviour.UNFULFILLED, Grade.ORDINARY, Grade.SERIOUS, True),
+    ],
+)
+def test_a_corrected_record_excludes_by_its_corrected_grade(
+    two, behaviour, grade, corrected, refused
+):
+    clerk = two["recorder_clerk"]
+    record = make_record(clerk, two["recorder"], behaviour=behaviour, grade=grade)
+    objection = objection_file(
+        user=clerk,
+        record=record,
+        filed_with="department",
+        received_on=D(2026, 11, 16),
+        statement="认定程度过重。",
+        files=[SimpleUploadedFile("说明.pdf", b"%PDF-1.4 y")],
+        today=TODAY,
+    )
+    objection_decide(
+        user=clerk,
+        objection=objection,
+        decision="corrected",
+        reasons="经复核更正失信程度。",
+        decided_on=D(2026, 11, 19),
+        notified_on=D(2026, 11, 20),
+        notified_how="当面送达",
+        corrected_grade=corrected,
+        today=TODAY,
+    )
+    record.refresh_from_db()
+    assert (record.state, record.grade) == (RecordState.CORRECTED, corrected)
+    assert _refused(two) is refused

@@ -2,9 +2,15 @@
 grade from the rule, the period from the grade, the identity number checked, stored only
 encrypted and found by its hash; every state change in history with who and why."""
 
+import io
+from pathlib import Path
+
 import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
@@ -234,6 +240,57 @@ def test_a_repair_without_evidence_is_refused_at_the_files_field(world):
     assert e.value.message_dict["files"] == ["请上传已纠正失信行为的证明材料。"]
 
 
+def test_a_corrected_record_takes_its_grades_periods_and_may_be_repaired(world):
+    editor = world["users"]["editor"]
+    record = make_record(editor, world["own"], grade=Grade.GRAVE, decided_on=D(2026, 5, 1))
+    assert (record.repair_from, record.publicity_end) == (D(2026, 11, 1), D(2029, 4, 30))
+    objection = objection_file(
+        user=editor,
+        record=record,
+        filed_with="department",
+        received_on=D(2026, 11, 2),
+        statement="情节轻微。",
+        files=[SimpleUploadedFile("说明.pdf", b"%PDF-1.4 y")],
+        today=TODAY,
+    )
+    objection_decide(
+        user=editor,
+        objection=objection,
+        decision="corrected",
+        reasons="更正为一般。",
+        decided_on=D(2026, 11, 3),
+        notified_on=D(2026, 11, 3),
+        notified_how="当面送达",
+        corrected_grade=Grade.ORDINARY,
+        today=TODAY,
+    )
+    record.refresh_from_db()
+    assert (record.state, record.grade) == (RecordState.CORRECTED, Grade.ORDINARY)
+    # 一般: from 3 months to 1 year after the publicity start
+    assert (record.repair_from, record.publicity_end) == (D(2026, 8, 1), D(2027, 4, 30))
+    repair = repair_apply(
+        user=editor,
+        record=record,
+        applied_on=D(2026, 11, 4),
+        statement="已整改完毕。",
+        rectified=True,
+        files=[SimpleUploadedFile("整改.pdf", b"%PDF-1.4 z")],
+        today=TODAY,
+    )
+    record.refresh_from_db()
+    assert record.state == RecordState.REPAIRING
+    repair_decide(
+        user=editor,
+        repair=repair,
+        decision="passed",
+        reasons="材料齐全。",
+        decided_on=TODAY,
+        today=TODAY,
+    )
+    record.refresh_from_db()
+    assert record.state == RecordState.REPAIRED
+
+
 def test_the_daily_run_marks_records_past_their_maximum_period_expired(world):
     editor = world["users"]["editor"]
     record = make_record(editor, world["own"], grade=Grade.ORDINARY, decided_on=D(2025, 11, 2))
@@ -243,3 +300,69 @@ def test_the_daily_run_marks_records_past_their_maximum_period_expired(world):
     record.refresh_from_db()
     assert record.state == RecordState.EXPIRED
     assert "最长公示期已于2026-11-01届满" in _reasons(record)[-1][2]
+
+
+def test_credit_expire_run_twice_expires_each_record_once(world):
+    editor = world["users"]["editor"]
+    valid = make_record(editor, world["own"], grade=Grade.ORDINARY, decided_on=D(2025, 11, 2))
+    corrected = make_record(
+        editor, world["own"], grade=Grade.ORDINARY, decided_on=D(2025, 10, 2), id_number=PERSON_ID
+    )
+    CreditRecord.objects.filter(pk=corrected.pk).update(state=RecordState.CORRECTED)
+    in_force = make_record(editor, world["own"], grade=Grade.GRAVE, decided_on=D(2025, 11, 2))
+    outputs = []
+    for _ in range(2):
+        out = io.StringIO()
+        call_command("credit_expire", "--date", "2026-11-20", stdout=out)
+        outputs.append(out.getvalue().strip())
+    assert outputs == ["已到期：2条", "已到期：0条"]
+    for record in (valid, corrected):
+        record.refresh_from_db()
+        assert record.state == RecordState.EXPIRED
+        expiries = [r for r in _reasons(record) if r[1] == RecordState.EXPIRED]
+        assert len(expiries) == 1
+    in_force.refresh_from_db()
+    assert in_force.state == RecordState.VALID
+
+
+def test_credit_expire_refuses_a_malformed_date(db):
+    with pytest.raises(CommandError, match="日期格式"):
+        call_command("credit_expire", "--date", "20-11-2026")
+
+
+def test_credit_expire_is_in_the_documented_daily_run():
+    text = (Path(settings.BASE_DIR) / "docs/deployment.md").read_text(encoding="utf-8")
+    crontab = text.split("# crontab of the application's user", 1)[1].split("```", 1)[0]
+    assert "manage.py credit_expire" in crontab
+    assert "manage.py send_casework_reminders" in crontab
+
+
+@pytest.mark.parametrize(
+    "state,shown",
+    [
+        (RecordState.VALID, True),
+        (RecordState.CORRECTED, True),
+        (RecordState.REPAIR_REFUSED, True),
+        (RecordState.REPAIRING, False),
+        (RecordState.REVOKED, False),
+    ],
+)
+def test_the_detail_page_offers_repair_for_a_corrected_record(client, world, state, shown):
+    editor = world["users"]["editor"]
+    record = make_record(editor, world["own"], grade=Grade.ORDINARY)
+    CreditRecord.objects.filter(pk=record.pk).update(state=state)
+    client.force_login(editor)
+    html = client.get(reverse("credit_detail", args=[record.pk])).content.decode()
+    assert ("登记信用修复申请" in html) is shown
+
+
+def test_the_rules_listing_says_whether_a_rule_applies_in_chinese(client, world):
+    rule(Behaviour.UNFULFILLED, Grade.ORDINARY).__class__.objects.filter(
+        behaviour=Behaviour.UNFULFILLED
+    ).update(active=False)
+    client.force_login(world["users"]["reviewer"])
+    html = client.get("/admin/credit/rules/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    cells = [td.get_text(strip=True) for td in soup.select("table.listing tbody td")]
+    assert "True" not in cells and "False" not in cells
+    assert "是" in cells and "否" in cells
