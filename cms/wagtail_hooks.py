@@ -40,3 +40,10 @@ def settings_menu_without_version(request, menu_items):
 def settings_menu_without_sites(request, menu_items):
     """Wagtail's 站点 bind page trees to host names; the public site here is plain Django views."""
     menu_items[:] = [item for item in menu_items if item.name != "sites"]
+
+
+@hooks.register("construct_reports_menu")
+def reports_menu_without_page_types_usage(request, menu_items):
+    """The page types usage report lists the fixed content page types by their code names
+    (``content.newspage``); its URL is refused too (permissions/middleware.py)."""
+    menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

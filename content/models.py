@@ -156,6 +156,8 @@ class ContentReviewTask(ScopedReviewTask):
     """The justice bureau approves content pages; approving publishes the reviewed revision.
     Nobody acts on what they submitted or wrote (``ScopedReviewTask.get_actions``)."""
 
+    publishes = True  # its approval ends the workflow (publishing.workflows)
+
     class Meta:
         verbose_name = "司法局审核（内容页面）"
         verbose_name_plural = "司法局审核（内容页面）"

@@ -32,6 +32,7 @@ from wagtail.models import (
 
 from catalog.workflow import workflow_resubmit
 from permissions.enums import GLOBAL_GROUP_NAMES, Role
+from sitesettings.selectors import site_info
 
 from .blocks import RICH_TEXT_FEATURES
 from .enums import INDEX_SLUGS, ContentKind
@@ -71,11 +72,21 @@ def _site_ensure() -> Page:
     return home
 
 
+def default_site_name_sync() -> None:
+    """The default Wagtail site is named as the site settings name the site (网站信息:
+    简称 + 网站名称, e.g. 阿右旗证明事项告知承诺制), never by its host name ("localhost"): the
+    admin shows the name on its dashboard and in the page explorer's site filter. Run after
+    every ``migrate`` and whenever 网站信息 is saved."""
+    name = site_info().full_title or settings.WAGTAIL_SITE_NAME
+    Site.objects.filter(is_default_site=True).exclude(site_name=name).update(site_name=name)
+
+
 @transaction.atomic
 def content_tree_ensure() -> Workflow:
     """Create (once) the four index pages, the workflow 内容页面审核 on the content tree and
     the reviewers' page permissions. Run after every ``migrate`` (and ``flush``)."""
     root = _site_ensure()
+    default_site_name_sync()
     for kind in ContentKind:
         if not ContentIndexPage.objects.filter(kind=kind).exists():
             root.add_child(

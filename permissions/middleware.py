@@ -2,6 +2,10 @@
 
 They are for the justice bureau, supervisors and administrators only: everyone else is
 refused (and the menu hides them, see catalog/wagtail_hooks.py).
+
+Wagtail's 页面类型使用情况 report (page types usage) tells nothing here (the content page
+types are fixed, ADR 019) and names the types by their code names: it is refused to everyone
+(and the menu hides it, see cms/wagtail_hooks.py).
 """
 
 from wagtail.admin.auth import permission_denied
@@ -17,6 +21,8 @@ ALL_DEPARTMENT_REPORTS = {
     "workflow_tasks_results",
 }
 
+UNUSED_REPORTS = {"page_types_usage", "page_types_usage_results"}
+
 
 def user_may_see_all_department_reports(user) -> bool:
     return user.is_superuser or sees_all_departments(user)
@@ -31,6 +37,8 @@ class AdminReportScopeMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
+        if match and match.namespace == "wagtailadmin_reports" and match.url_name in UNUSED_REPORTS:
+            return permission_denied(request)
         if (
             match
             and match.namespace == "wagtailadmin_reports"

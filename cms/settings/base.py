@@ -268,7 +268,7 @@ TASKS = {
 SPREADSHEET_BACKGROUND_ROWS = int(os.environ.get("SPREADSHEET_BACKGROUND_ROWS", "2000"))
 
 # Wagtail
-WAGTAIL_SITE_NAME = "阿右旗证明事项告知承诺制"
+WAGTAIL_SITE_NAME = "证明事项告知承诺制管理平台"  # neutral: the admin names the site from 网站信息
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]

@@ -71,6 +71,7 @@ ALLOWED_WORDS = {
     "PNG": "image format",
     "TS": "prefix of the complaints' tracking numbers (投诉, TS2026-000123)",
     "WEBP": "image format",
+    "ICP": "the website record number (ICP备案号) every Chinese site shows under that name",
 }
 # Whole strings allowed although English, each with the reason. Keep this short.
 ALLOWED_STRINGS = {
@@ -85,6 +86,7 @@ NOT_WORDS = [
     re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # e-mail addresses
     re.compile(r"(?<![\w/])/[\w./?=&%-]*"),  # paths
     re.compile(r"[\w-]*\.(pdf|docx?|xlsx|xls|csv)\b", re.I),  # file names and extensions
+    re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"),  # identifiers to type (online_service)
     re.compile(r"</?[a-z][^>]*>"),  # markup inside <noscript>, which is raw text
 ]
 
@@ -666,6 +668,8 @@ def test_english_words_finds_english_but_not_names_codes_or_data():
     assert english_words("联系 lang_editor@example.org，见 https://a.example/x 或 /admin/") == []
     assert english_words("用户 lang_editor", data_strings=("lang_editor",)) == []
     assert english_words("登录 - Wagtail") == ["Wagtail"]
+    assert english_words("Word（.doc、.docx），ICP备案号，例如 online_service。") == []
+    assert english_words("Is commenting action") == ["Is", "commenting", "action"]
 
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "cms" / "locale" / "zh_Hans" / "LC_MESSAGES"
