@@ -1,6 +1,6 @@
 """Reads for the public pages: only what the justice bureau approved."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
@@ -21,6 +21,8 @@ class CatalogFilters:
     focus_area: str = ""
     # (key, stored value) of the public 是/否 and 选项 extra fields chosen (ADR 020)
     extra: tuple[tuple[str, object], ...] = ()
+    # the public filter definitions read with the query string, so that the page reads them once
+    definitions: tuple | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_query(cls, params) -> "CatalogFilters":
@@ -33,13 +35,15 @@ class CatalogFilters:
         level = params.get("level", "")
         focus_area = params.get("focus_area", "")
         unit = params.get("unit", "")
+        definitions = tuple(extra_fields.filter_definitions())
         return cls(
             unit=unit if unit in UNITS else "",
             department=department,
             matter_type=matter_type if matter_type in MatterType.values else "",
             level=level if level in ExerciseLevel.values else "",
             focus_area=focus_area if focus_area in FocusArea.values else "",
-            extra=extra_filter_values(params),
+            extra=extra_filter_values(params, definitions),
+            definitions=definitions,
         )
 
     @property
@@ -71,10 +75,12 @@ class ExtraFilter:
     selected: str
 
 
-def extra_filter_values(params) -> tuple[tuple[str, object], ...]:
+def extra_filter_values(params, definitions=None) -> tuple[tuple[str, object], ...]:
     """The extra-field filters of a query string, ignoring values that are not valid."""
     chosen = []
-    for definition in extra_fields.filter_definitions():
+    if definitions is None:
+        definitions = extra_fields.filter_definitions()
+    for definition in definitions:
         raw = params.get(EXTRA_PARAM.format(key=definition.key), "")
         if definition.kind == extra_fields.ExtraFieldKind.BOOLEAN and raw in EXTRA_YES_NO:
             chosen.append((definition.key, EXTRA_YES_NO[raw]))
@@ -88,7 +94,10 @@ def extra_filter_values(params) -> tuple[tuple[str, object], ...]:
 def extra_filters(filters: CatalogFilters) -> list[ExtraFilter]:
     """The public catalog's filters of extra fields, with the current choice."""
     shown = []
-    for definition in extra_fields.filter_definitions():
+    definitions = filters.definitions
+    if definitions is None:
+        definitions = extra_fields.filter_definitions()
+    for definition in definitions:
         value = filters.extra_value(definition.key)
         if definition.kind == extra_fields.ExtraFieldKind.BOOLEAN:
             options = [("yes", extra_fields.YES), ("no", extra_fields.NO)]

@@ -95,6 +95,7 @@ def department_catalog(request, pk):
         level=filters.level,
         focus_area=filters.focus_area,
         extra=filters.extra,
+        definitions=filters.definitions,
     )
     context = {
         "page": _page(request, published_items(filters)),

@@ -106,8 +106,11 @@ def _plain_rows(apps):
 def test_plain_rows_are_encrypted_and_hashed_and_the_plain_columns_dropped():
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
+    # the other apps stay at their latest state (their tables as they are now, e.g. the item's
+    # extra_values column); only the two apps under test go back before their conversion
+    catalog_now = [node for node in latest if node[0] == "catalog"]
     executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    old = executor.loader.project_state(BEFORE + catalog_now).apps
     letter_pk, complaint_pk = _plain_rows(old)
     assert PERSON_ID in raw_text("publishing_commitmentletter")  # plain before
 
