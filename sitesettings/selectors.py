@@ -76,7 +76,12 @@ def site_info() -> SiteInfo:
         SiteIdentity.load()  # Wagtail's load() creates a missing row
         PublicWording.load()
         values = _read() or {}
-    _last_known = SiteInfo(**{f.name: values.get(f.name) or "" for f in fields(SiteInfo)})
+    read = {f.name: values.get(f.name) or "" for f in fields(SiteInfo)}
+    # a row created empty (never saved through the admin, whose form requires them) still gives
+    # the page a title and a headline: the neutral wording
+    for name in ("site_title", "home_headline"):
+        read[name] = read[name] or getattr(NEUTRAL, name)
+    _last_known = SiteInfo(**read)
     return _last_known
 
 

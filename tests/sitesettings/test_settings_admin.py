@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from permissions.enums import Role
 from sitesettings.models import PublicWording, SiteIdentity
-from sitesettings.selectors import forget_site_info, site_info
+from sitesettings.selectors import NEUTRAL, forget_site_info, site_info
 from sitesettings.services import public_wording_update, site_identity_update
 
 from ..factories import make_user
@@ -201,3 +201,15 @@ def test_markup_in_the_wording_is_shown_as_text(client, reviewer):
     home = client.get(reverse("public:home")).content.decode()
     assert '<script>alert("x")</script>' not in home
     assert "&lt;script&gt;" in home
+
+
+@pytest.mark.django_db
+def test_a_settings_row_created_empty_still_gives_the_pages_a_title_and_headline(client):
+    """Rows Wagtail creates empty (e.g. after the tables were emptied) never leave the brand
+    link without text: the neutral title and headline stand in."""
+    SiteIdentity.objects.all().delete()
+    PublicWording.objects.all().delete()
+    info = site_info()
+    assert info.site_title == NEUTRAL.site_title and info.home_headline == NEUTRAL.home_headline
+    body = client.get("/").content.decode()
+    assert f"<strong>{NEUTRAL.site_title}</strong></a>" in body
