@@ -1,14 +1,10 @@
 """axe-core finds no violation on the public credit page (/credit/), with a record listed,
 on a phone and on a desktop."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
-from credit.models import GradingRule
 from tests.browser.test_public_accessibility import RUN_AXE, VIEWPORTS, axe_source  # noqa: F401
 from tests.cases.helpers import make_world
 from tests.credit.helpers import organisation_record
@@ -27,8 +23,6 @@ def test_the_public_credit_page_has_no_axe_violations(
     # admin-language walk) flushes the tables at its end without creating them again.
     ContentType.objects.clear_cache()  # the cached rows were flushed too
     call_command("migrate", verbosity=0, interactive=False)
-    if not GradingRule.objects.exists():  # the rules the data migration seeds, flushed likewise
-        import_module("credit.migrations.0002_grading_rules").seed(django_apps, None)
     world = make_world()
     organisation_record(world["users"]["author_a"], world["own"])
     failures = []

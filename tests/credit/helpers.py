@@ -2,6 +2,9 @@
 other = 乙局) and records made through the services."""
 
 import datetime
+from importlib import import_module
+
+from django.apps import apps
 
 from credit.enums import Behaviour, Grade, SubjectKind
 from credit.models import GradingRule
@@ -14,7 +17,15 @@ TODAY = D(2026, 11, 20)
 OTHER_PERSON_ID = "152922198001010015"
 
 
+def seeded_rules() -> None:
+    """The grading rules and periods migration credit 0002 installs. A transactional test that
+    ran before (browser tests) may have flushed them; seed them again as the migration does."""
+    if not GradingRule.objects.exists():
+        import_module("credit.migrations.0002_grading_rules").seed(apps, None)
+
+
 def rule(behaviour=Behaviour.FALSE_COMMITMENT, grade=Grade.GRAVE) -> GradingRule:
+    seeded_rules()
     return GradingRule.objects.filter(behaviour=behaviour, grade=grade).first()
 
 
