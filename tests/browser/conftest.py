@@ -5,6 +5,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -77,3 +80,18 @@ def screenshot(_screenshot_counter):
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def _migrated_records(request):
+    """What ``migrate`` creates after its migrations (permissions, role groups, Wagtail's root
+    records) is there for every transactional browser test, whatever ran before it: a test with
+    ``serialized_rollback`` (the admin-language walk) empties the tables at its end without
+    creating them again, as Django does for such tests."""
+    marker = request.node.get_closest_marker("django_db")
+    if not marker or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    if not Permission.objects.exists():
+        ContentType.objects.clear_cache()  # the cached rows were emptied too
+        call_command("migrate", verbosity=0, interactive=False)
