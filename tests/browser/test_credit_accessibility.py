@@ -2,8 +2,6 @@
 on a phone and on a desktop."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 
 from tests.browser.test_public_accessibility import RUN_AXE, VIEWPORTS, axe_source  # noqa: F401
 from tests.cases.helpers import make_world
@@ -18,11 +16,6 @@ def test_the_public_credit_page_has_no_axe_violations(
     axe_source,  # noqa: F811 (the shared fixture)
     artifacts_dir,
 ):
-    # The records migrate creates after its migrations (permissions, role groups) as on a real
-    # installation, whatever transactional test ran before: a serialized-rollback test (the
-    # admin-language walk) flushes the tables at its end without creating them again.
-    ContentType.objects.clear_cache()  # the cached rows were flushed too
-    call_command("migrate", verbosity=0, interactive=False)
     world = make_world()
     organisation_record(world["users"]["author_a"], world["own"])
     failures = []
