@@ -9,6 +9,11 @@ Who may do what (ADR 019):
   approves it;
 - approve or send back: a reviewer who neither submitted nor wrote the revision
   (``ContentReviewTask``);
+- take a live page off the site (撤下, with a reason kept in the page's history): a reviewer,
+  through ``content_page_unpublish`` (Wagtail's own unpublish needs ``publish``, which nobody
+  has); the page and its revisions stay and can be submitted again;
+- upload the images and documents a page shows: reviewers, on the root collection
+  (``WRITER_COLLECTION_PERMISSIONS``);
 - everyone else: nothing (other roles see no 页面 menu).
 """
 
@@ -18,9 +23,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.log_actions import log
 from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -40,6 +49,14 @@ from .models import CONTENT_PAGE_MODELS, ContentIndexPage, ContentPage, ContentR
 
 WORKFLOW_NAME = "内容页面审核"
 WRITER_PAGE_PERMISSIONS = ("add_page", "change_page")
+# The images and documents of content pages (Wagtail permissions them per collection).
+WRITER_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+)
+UNPUBLISH_ACTION = "content.unpublish"
 INTRODUCTIONS = {
     ContentKind.POLICY: "对证明事项告知承诺制有关政策文件的解读。",
     ContentKind.FAQ: "群众和企业办事时经常问到的问题及回答。",
@@ -111,6 +128,13 @@ def content_tree_ensure() -> Workflow:
             permission=Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
             ),
+        )
+    collection = Collection.get_first_root_node()
+    for app_label, codename in WRITER_COLLECTION_PERMISSIONS if collection else ():
+        GroupCollectionPermission.objects.get_or_create(
+            group=writers,
+            collection=collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
         )
     return workflow
 
@@ -213,3 +237,31 @@ def content_page_review(*, user, page: ContentPage, action: str, comment: str = 
     if task_state is None:
         raise ValidationError("该页面当前不在审核中。")
     task_state.task.specific.on_action(task_state.specific, user, action, comment=comment)
+
+
+def may_unpublish(user, page) -> bool:
+    """Whether ``user`` may take ``page`` off the site: a live content page they may edit."""
+    page = page.specific
+    return (
+        isinstance(page, ContentPage) and page.live and page.permissions_for_user(user).can_edit()
+    )
+
+
+@transaction.atomic
+def content_page_unpublish(*, user, page, reason: str) -> None:
+    """Take a live content page off the public site (撤下), as a reviewer, with a reason that
+    the page's history keeps. Its revisions stay; it goes live again only through review."""
+    page = page.specific
+    if not isinstance(page, ContentPage):
+        raise PermissionDenied("只能撤下政务公开内容页面。")
+    _check(user, page, "change")
+    if not page.live:
+        raise ValidationError("该页面未发布，无需撤下。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "请填写撤下理由（将记入页面历史）。"})
+    if len(reason) > 500:
+        raise ValidationError({"reason": "撤下理由不能超过500字。"})
+    # Wagtail's action checks its own ``publish`` permission: ours was checked above.
+    UnpublishPageAction(page, user=user, log_action=False).execute(skip_permission_checks=True)
+    log(instance=page, action=UNPUBLISH_ACTION, user=user, data={"reason": reason})
