@@ -7,11 +7,12 @@ from django.views.decorators.cache import cache_control
 from catalog.models import Department
 from supervision import figures
 from supervision.figure_tables import chart_data, sections
+from supervision.periods import period_from
 
 
 @cache_control(public=True, max_age=300)
 def progress(request):
-    period, errors = figures.period_from(request.GET)
+    period, errors = period_from(request.GET)
     tables = figures.compute(period, public_only=True, counts=figures.cached_counts(period))
     departments = list(Department.objects.order_by("sort_order", "pk"))
     return render(

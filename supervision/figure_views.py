@@ -12,6 +12,7 @@ from permissions.scope import ALL, Scope, department_ids
 from . import figures
 from .access import may_read
 from .figure_tables import chart_data, figures_workbook, sections
+from .periods import period_from
 from .selectors import visible_departments
 from .views import refused
 
@@ -32,7 +33,7 @@ def tables_key(period, scope) -> str:
 def figures_dashboard(request):
     if not may_read(request.user):
         return refused(request)
-    period, errors = figures.period_from(request.GET)
+    period, errors = period_from(request.GET)
     scope = _scope(request.user)
     tables = figures.compute(period, department_ids=scope, counts=figures.cached_counts(period))
     departments = list(visible_departments(request.user))
@@ -59,7 +60,7 @@ def figures_dashboard(request):
 def figures_export(request):
     if not may_read(request.user):
         return refused(request)
-    period, _ = figures.period_from(request.GET)
+    period, _ = period_from(request.GET)
     scope = _scope(request.user)
     tables = figures.compute(period, department_ids=scope)
     departments = list(visible_departments(request.user))

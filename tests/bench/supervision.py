@@ -307,7 +307,8 @@ def main():
         from django.test import Client
 
         from fixtures.demo_data import DEPARTMENTS
-        from supervision.figures import Context, Period, all_figures, cache_key
+        from supervision.figures import Context, all_figures, cache_key
+        from supervision.periods import Period
 
         context = Context(Period.last_months(12))
         for item in all_figures():

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from credit.enums import Behaviour, Grade, RecordState
 from credit.models import CreditRecord
-from supervision import figures
+from supervision import figures, periods
 
 from ..cases.helpers import make_world
 from ..letters.helpers import PERSON_ID
@@ -23,7 +23,7 @@ from .helpers import OTHER_PERSON_ID, D, make_record
 EXPECTED_KEYS = {f"credit_grade_{g}" for g in Grade.values} | {
     f"credit_state_{s}" for s in RecordState.values
 }
-PERIOD = figures.Period(D(2026, 6, 1), D(2026, 11, 1))
+PERIOD = periods.Period(D(2026, 6, 1), D(2026, 11, 1))
 QUERY = {"start": "2026-06", "end": "2026-11"}
 
 

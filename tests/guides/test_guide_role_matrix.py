@@ -39,7 +39,9 @@ EXPECTED = {
         "create": (F, F),
         "upload_image": (F, F),
     },
-    "reviewer": {**dict.fromkeys(ACTIONS, (T, T)), "upload_image": (F, F)},
+    # reviewers upload the images of the content pages they write (ADR 019): the image
+    # library is one root collection, so there is no own/other department
+    "reviewer": dict.fromkeys(ACTIONS, (T, T)),
     "supervisor": {a: ((T, T) if a in {"list", "history"} else (F, F)) for a in ACTIONS},
     "administrator": {a: ((T, T) if a in {"list", "history"} else (F, F)) for a in ACTIONS},
 }

@@ -21,7 +21,7 @@ from commitments.models import (
     VerificationResult,
     VerificationTask,
 )
-from supervision import figures
+from supervision import figures, periods
 from supervision.enums import RuleKind
 from supervision.models import RuleDocument
 from supervision.services import rule_document_decide, rule_document_submit
@@ -234,7 +234,7 @@ EXPECTED_KEYS = [
 
 
 def test_each_casework_figure_equals_an_independent_count(casework):
-    period = figures.Period.last_months(3)
+    period = periods.Period.last_months(3)
     tables = {t.figure.key: t for t in figures.compute(period)}
     expected = independent()
     for key in EXPECTED_KEYS:
@@ -270,7 +270,7 @@ def test_an_answered_request_is_no_longer_overdue(casework, editor_b):
         replied_on=TODAY,
         replied_by=editor_b,
     )
-    tables = {t.figure.key: t for t in figures.compute(figures.Period.last_months(3))}
+    tables = {t.figure.key: t for t in figures.compute(periods.Period.last_months(3))}
     assert tables["assistance_overdue"].total == 0
     assert tables["assistance_answered"].by_unit[casework["b"].pk] == 1
 
@@ -297,7 +297,7 @@ UNIT = {}
 
 def test_another_app_contributes_figures_through_the_hook(client, dept_a, supervisor):
     UNIT["id"] = dept_a.pk
-    period = figures.Period.last_months(2)
+    period = periods.Period.last_months(2)
     with hooks.register_temporarily(figures.SUPERVISION_FIGURES_HOOK, credit_figures):
         tables = {t.figure.key: t for t in figures.compute(period)}
         contributed = tables["credit_grade_a"]

@@ -11,7 +11,7 @@ from catalog.models import CertificateItem, ServiceGuide
 from commitments.letters.services import letter_register
 from commitments.models import CommitmentLetter
 from complaints.models import Complaint
-from supervision import figures
+from supervision import figures, periods
 from supervision.models import Submission
 from supervision.services import submission_decide, submission_deliver
 
@@ -107,7 +107,7 @@ def independent_counts() -> dict[str, Counter]:
 
 
 def test_every_figure_equals_an_independent_count(records):
-    period = figures.Period.last_months(6)
+    period = periods.Period.last_months(6)
     tables = {t.figure.key: t for t in figures.compute(period)}
     expected = independent_counts()
     # every figure is counted independently here, in test_casework_figures or (contributed
@@ -132,7 +132,7 @@ def test_every_figure_equals_an_independent_count(records):
 
 
 def test_a_period_excludes_what_happened_before_it(records):
-    this_month = figures.Period.last_months(1)
+    this_month = periods.Period.last_months(1)
     tables = {t.figure.key: t for t in figures.compute(this_month)}
     expected = independent_counts()["items_published"]
     now = timezone.localdate().replace(day=1)
@@ -144,7 +144,7 @@ def test_per_unit_values_are_limited_to_the_units_in_scope(records):
     a = records["a"].pk
     tables = {
         t.figure.key: t
-        for t in figures.compute(figures.Period.last_months(6), department_ids=frozenset({a}))
+        for t in figures.compute(periods.Period.last_months(6), department_ids=frozenset({a}))
     }
     items = tables["items_published"]
     assert set(items.by_unit) == {a} and items.by_unit[a] == 3
@@ -162,7 +162,7 @@ def test_per_unit_values_are_limited_to_the_units_in_scope(records):
     ],
 )
 def test_period_from_the_query_string(params, errors):
-    period, found = figures.period_from(params)
+    period, found = periods.period_from(params)
     assert found == errors
     assert period.first <= period.last and len(period.months) <= 120
     if not errors:
@@ -172,7 +172,7 @@ def test_period_from_the_query_string(params, errors):
 def test_pages_read_the_counts_once_per_period_until_the_cache_expires(
     records, django_assert_num_queries
 ):
-    period = figures.Period.last_months(6)
+    period = periods.Period.last_months(6)
     first = figures.cached_counts(period)
     with django_assert_num_queries(0):
         again = figures.cached_counts(period)
@@ -180,7 +180,7 @@ def test_pages_read_the_counts_once_per_period_until_the_cache_expires(
 
 
 def test_wechats_from_parameter_is_not_read_as_the_period():
-    assert figures.period_from({"from": "singlemessage", "isappinstalled": "0"}) == (
-        figures.Period.last_months(12),
+    assert periods.period_from({"from": "singlemessage", "isappinstalled": "0"}) == (
+        periods.Period.last_months(12),
         {},
     )
