@@ -27,7 +27,7 @@ HTTP_URL = URLValidator(
 EMAIL = EmailValidator("请输入有效的电子邮箱地址，例如：sfj@example.cn。")
 PHONE = RegexValidator(
     r"^[0-9０-９()（）\-－—+＋、/， ,]{3,40}$",
-    "电话号码只能包含数字、括号、连字符和分隔号，例如：0483-6021234。",
+    "电话号码只能包含数字、括号、连字符和分隔号，例如：010-12345678。",
 )
 
 # What a fresh installation starts with (migration 0002): no government named. The names and
