@@ -8,11 +8,13 @@ no page, export, letter form or feed shows a word of 阿拉善右旗's own confi
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Page, Site
 
 from catalog.enums import DepartmentKind
 from catalog.models import Department
 from catalog.spreadsheets.sessions import DepartmentDirectory
 from sitesettings.selectors import forget_site_info
+from supervision.models import Plan
 
 from . import otog
 from .scan import fetch_everything, forbidden_words, leaks
@@ -42,6 +44,12 @@ def test_a_fresh_installation_has_no_unit_and_names_no_government(db):
     found = leaks(pages, words)
     assert found == [], found
     assert "<title>首页</title>" in pages["public:home"]
+    installed = [
+        *Page.objects.values_list("title", flat=True),
+        *Site.objects.values_list("site_name", flat=True),
+        *Plan.objects.values_list("source", flat=True),
+    ]
+    assert not [t for t in installed for w in words if w in t], installed
 
 
 FRESH_PAGES = ["public:home", "public:catalog", "public:progress", "public:complaint"]
