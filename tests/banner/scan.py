@@ -8,6 +8,7 @@ feed, of a few admin pages (sign-in, dashboard, the edit forms with their help t
 settings page, the plan) and of the exports; ``leaks`` says which word is on which page.
 """
 
+import datetime
 import io
 import re
 import zipfile
@@ -17,6 +18,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from credit import exports as credit_exports
 from fixtures.demo_data import DEPARTMENTS
 from sitesettings.models import (
     DEFAULTS_ALXA_RIGHT,
@@ -217,4 +219,7 @@ def fetch_everything(banner) -> dict[str, str]:
         response = staff.get(url)
         assert response.status_code == 200, (name, url, response.status_code)
         texts[name] = text_of(response)
+    # what credit_push sends to the credit platform above the banner
+    texts["credit push json"] = credit_exports.as_json(datetime.date(2000, 1, 1))
+    texts["credit push csv"] = credit_exports.as_csv(datetime.date(2000, 1, 1))
     return texts

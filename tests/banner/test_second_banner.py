@@ -84,6 +84,7 @@ def test_pages_show_the_second_banners_own_names_and_contacts(banner, texts):
     assert otog.WORDING["complaint_introduction"] in texts["complaint form"]
     assert "证明事项告知承诺书（申请设立保安服务公司）" in texts["letter form docx"]
     assert set(otog.UNITS) <= set(texts["departments export"].split("\n"))
+    assert '"source": "鄂托克旗证明事项告知承诺制信用记录"' in texts["credit push json"]
 
 
 def test_annex1_units_get_their_kinds_and_given_contacts(banner):
