@@ -91,7 +91,7 @@ def _site_ensure() -> Page:
 
 def default_site_name_sync() -> None:
     """The default Wagtail site is named as the site settings name the site (网站信息:
-    简称 + 网站名称, e.g. 阿右旗证明事项告知承诺制), never by its host name ("localhost"): the
+    简称 + 网站名称, e.g. 鄂旗证明事项告知承诺制), never by its host name ("localhost"): the
     admin shows the name on its dashboard and in the page explorer's site filter. Run after
     every ``migrate`` and whenever 网站信息 is saved."""
     name = site_info().full_title or settings.WAGTAIL_SITE_NAME

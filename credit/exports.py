@@ -1,6 +1,7 @@
-"""The export for the league's public credit platform (全盟公共信用信息平台): new and changed
-records since a date, as JSON or CSV, with the field names of ADR 018 (the codes of the
-national 双公示 administrative-penalty data standard where one exists, else our own, marked).
+"""The export for the public credit platform above the banner (the league's or the city's
+公共信用信息平台): new and changed records since a date, as JSON or CSV, with the field names of
+ADR 018 (the codes of the national 双公示 administrative-penalty data standard where one exists,
+else our own, marked).
 """
 
 import csv
@@ -9,6 +10,8 @@ import io
 import json
 
 from django.utils import timezone
+
+from sitesettings.selectors import site_info
 
 from .models import CreditRecord
 
@@ -49,10 +52,16 @@ def rows(since: datetime.date) -> list[dict]:
     return [{name: value(r) for name, _, value in FIELDS} for r in changed_since(since)]
 
 
+def _source() -> str:
+    """Whose records these are, from the site settings: 鄂托克旗证明事项告知承诺制信用记录."""
+    info = site_info()
+    return f"{info.government_name}{info.site_title}信用记录"
+
+
 def as_json(since: datetime.date) -> str:
     return json.dumps(
         {
-            "source": "阿拉善右旗证明事项告知承诺制信用记录",
+            "source": _source(),
             "since": since.isoformat(),
             "generated_at": timezone.localtime().isoformat(timespec="seconds"),
             "fields": {name: label for name, label, _ in FIELDS},

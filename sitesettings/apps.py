@@ -7,9 +7,13 @@ class SiteSettingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from catalog.spreadsheets.export import banner_name_reader_register
+        from catalog.government import GovernmentNames, names_reader_register
 
         from . import signal_handlers  # noqa: F401
         from .selectors import site_info
 
-        banner_name_reader_register(lambda: site_info().government_short_name)
+        def names():
+            info = site_info()
+            return GovernmentNames(info.government_name, info.government_short_name)
+
+        names_reader_register(names)

@@ -27,18 +27,20 @@ HTTP_URL = URLValidator(
 EMAIL = EmailValidator("请输入有效的电子邮箱地址，例如：sfj@example.cn。")
 PHONE = RegexValidator(
     r"^[0-9０-９()（）\-－—+＋、/， ,]{3,40}$",
-    "电话号码只能包含数字、括号、连字符和分隔号，例如：0483-6021234。",
+    "电话号码只能包含数字、括号、连字符和分隔号，例如：010-12345678。",
 )
 
-# Today's values of the deployment in 阿拉善右旗 (installed by migration 0002 and kept by the
-# demo data); another county changes them in the admin.
-DEFAULTS_ALXA_RIGHT = {
-    "government_name": "阿拉善右旗",
-    "government_short_name": "阿右旗",
+# What a fresh installation starts with (migration 0002): no government named. The names and
+# the host unit are left empty, which the admin's form requires before anything else is saved
+# there: the administrator fills them in first (网站信息). The public pages leave out what is
+# empty (see ``selectors.site_info``).
+FRESH_IDENTITY = {
+    "government_name": "",
+    "government_short_name": "",
     "site_title": "证明事项告知承诺制",
-    "host_unit": "阿拉善右旗司法局",
+    "host_unit": "",
     "public_phone": "",
-    "email": "ayqsfj@163.com",
+    "email": "",
     "address": "",
     "working_hours": "",
     "icp_number": "",
@@ -46,15 +48,33 @@ DEFAULTS_ALXA_RIGHT = {
     "police_record_number": "",
     "police_record_link": "https://beian.mps.gov.cn/#/query/webSearch",
 }
-WORDING_ALXA_RIGHT = {
+FRESH_WORDING = {
     "home_headline": "办事少跑腿：这些证明可以用一份承诺代替",
     "home_introduction": (
-        "阿拉善右旗全面推行证明事项告知承诺制。行政机关一次性书面告知您需要符合的条件，"
+        "我们全面推行证明事项告知承诺制。行政机关一次性书面告知您需要符合的条件，"
         "您书面承诺符合要求，就不用再去开具下列证明。"
     ),
     "complaint_introduction": (
         "对投诉举报事项，承办单位在受理后5个工作日内调查处理，并将处理结果告知您。"
         "可以匿名投诉；留下联系方式便于我们核实情况和答复您。"
+    ),
+}
+
+# The values of the deployment in 阿拉善右旗, set by the demo data through the admin's services
+# (``fixtures/demo_site.py``); installations migrated before issue 17 got them from migration
+# 0002 and keep them.
+DEFAULTS_ALXA_RIGHT = {
+    **FRESH_IDENTITY,
+    "government_name": "阿拉善右旗",
+    "government_short_name": "阿右旗",
+    "host_unit": "阿拉善右旗司法局",
+    "email": "ayqsfj@163.com",
+}
+WORDING_ALXA_RIGHT = {
+    **FRESH_WORDING,
+    "home_introduction": (
+        "阿拉善右旗全面推行证明事项告知承诺制。行政机关一次性书面告知您需要符合的条件，"
+        "您书面承诺符合要求，就不用再去开具下列证明。"
     ),
 }
 
@@ -64,12 +84,12 @@ class SiteIdentity(CleanTextMixin, BaseGenericSetting):
     government_name = models.CharField(
         "政府名称",
         max_length=40,
-        help_text="显示在每个公开页面的抬头和标题中，例如：阿拉善右旗（不加“人民政府”）。",
+        help_text="显示在每个公开页面的抬头和标题中，例如：××旗、××县（不加“人民政府”）。",
     )
     government_short_name = models.CharField(
         "简称",
         max_length=20,
-        help_text="用于订阅源、导出文件和管理后台的名称，例如：阿右旗。",
+        help_text="用于订阅源、导出文件和管理后台的名称：政府名称通用的简称。",
     )
     site_title = models.CharField(
         "网站名称", max_length=40, help_text="显示在政府名称之后，例如：证明事项告知承诺制。"
@@ -77,7 +97,7 @@ class SiteIdentity(CleanTextMixin, BaseGenericSetting):
     host_unit = models.CharField(
         "主办单位",
         max_length=60,
-        help_text="页脚的“主办”单位和答复邮件的署名，例如：阿拉善右旗司法局。",
+        help_text="页脚的“主办”单位和答复邮件的署名，例如：××旗司法局。",
     )
     public_phone = models.CharField(
         "咨询电话",

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields
 
 from django.db.models import Subquery
 
-from .models import DEFAULTS_ALXA_RIGHT, WORDING_ALXA_RIGHT, PublicWording, SiteIdentity
+from .models import FRESH_IDENTITY, FRESH_WORDING, PublicWording, SiteIdentity
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class SiteInfo:
 
     @property
     def full_title(self) -> str:
-        """The site's name as one phrase: 阿右旗证明事项告知承诺制."""
+        """The site's name as one phrase: 简称 + 网站名称 (the title alone without a name)."""
         return f"{self.government_short_name}{self.site_title}"
 
     def as_dict(self) -> dict:
@@ -45,8 +45,8 @@ class SiteInfo:
 NEUTRAL = SiteInfo(
     **{
         **{f.name: "" for f in fields(SiteInfo)},
-        "site_title": DEFAULTS_ALXA_RIGHT["site_title"],
-        "home_headline": WORDING_ALXA_RIGHT["home_headline"],
+        "site_title": FRESH_IDENTITY["site_title"],
+        "home_headline": FRESH_WORDING["home_headline"],
     }
 )
 

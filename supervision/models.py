@@ -33,7 +33,7 @@ class Plan(CleanTextMixin, models.Model):
         "依据文件",
         max_length=300,
         blank=True,
-        help_text="例如：《阿右旗全面推行证明事项告知承诺制实施方案》。",
+        help_text="例如：《××旗全面推行证明事项告知承诺制实施方案》。",
     )
     created_at = models.DateTimeField("创建时间", default=timezone.now)
 

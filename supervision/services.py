@@ -1,7 +1,8 @@
 """Every write of supervision: check permission, act, keep history (simple-history records who
 and when on every row; exports are written to the audit log by the views).
 
-- plans: ``plan_copy`` (the next year's plan from this one's milestones, dates moved);
+- plans: ``plan_update`` (its name and 依据文件, as the admin's plan form), ``plan_copy`` (the
+  next year's plan from this one's milestones, dates moved);
 - deliveries: ``submission_deliver`` (a unit's clerk, own unit only), ``submission_decide``
   (the justice bureau confirms or returns with a comment);
 - problems: ``problem_report`` (a unit's clerk), ``problem_answer`` (the justice bureau);
@@ -67,6 +68,27 @@ def _shift_year(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February into a common year
         return day.replace(year=day.year + years, day=28)
+
+
+PLAN_FIELDS = ("name", "source")
+
+
+@transaction.atomic
+def plan_update(*, user, plan: Plan, **values) -> Plan:
+    """Change a plan's name or 依据文件 (``source``), checked as the admin's plan form is: the
+    plan shipped by migration names no government, each installation names its own plan."""
+    if not user.has_perm("supervision.change_plan"):
+        raise PermissionDenied(NO_PLAN_RIGHT)
+    unknown = set(values) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValueError(f"not fields of a plan: {sorted(unknown)}")
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    for name, value in values.items():
+        setattr(plan, name, clean_text(value or "", multiline=False).strip())
+    plan.full_clean()
+    plan._history_user = user
+    plan.save()
+    return plan
 
 
 @transaction.atomic

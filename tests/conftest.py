@@ -93,6 +93,17 @@ def sent_back_b(editor_b, dept_b, reviewer):
     return send_back(item, reviewer)
 
 
+@pytest.fixture
+def alxa_site_settings(db):
+    """阿拉善右旗's site settings, set as the demo data set them (a fresh installation names no
+    government: sitesettings migration 0002)."""
+    from sitesettings.models import DEFAULTS_ALXA_RIGHT, WORDING_ALXA_RIGHT
+    from sitesettings.services import public_wording_update, site_identity_update
+
+    site_identity_update(**DEFAULTS_ALXA_RIGHT)
+    public_wording_update(**WORDING_ALXA_RIGHT)
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir():
     path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "artifacts")

@@ -258,3 +258,31 @@ def test_demo_casework_holds_every_state_and_one_false_commitment(demo):
     counts = (Case.objects.count(), VerificationTask.objects.count())
     call_command("load_demo_data", verbosity=0)
     assert (Case.objects.count(), VerificationTask.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_demo_sets_alxa_right_banners_configuration_through_the_admins_services(demo):
+    """A fresh installation names no government: the demo's 阿拉善右旗 settings, plan title and
+    units are written by the functions the admin's pages and load_departments use, as their
+    users (history rows and log entries say who)."""
+    from fixtures.demo_supervision import PLAN_SOURCE
+    from sitesettings.models import PublicWording, SiteIdentity
+    from supervision.models import Plan
+
+    users = get_user_model().objects
+    admin, reviewer = users.get(username="admin"), users.get(username="reviewer")
+    identity = SiteIdentity.history.filter(history_user=admin).latest("history_date")
+    assert (identity.government_name, identity.host_unit) == ("阿拉善右旗", "阿拉善右旗司法局")
+    assert SiteIdentity.history.earliest("history_date").government_name == ""  # migration
+    assert ModelLogEntry.objects.filter(
+        action="wagtail.edit", user=admin, content_type__model="siteidentity"
+    ).exists()
+    wording = PublicWording.history.filter(history_user=reviewer).latest("history_date")
+    assert wording.home_introduction.startswith("阿拉善右旗全面推行")
+    plan = Plan.objects.get(year=2021)
+    assert plan.source == PLAN_SOURCE == "《阿拉善右旗全面推行证明事项告知承诺制实施方案》"
+    assert plan.history.filter(history_user=reviewer, source=PLAN_SOURCE).exists()
+    assert Plan.objects.get(year=2027).source == PLAN_SOURCE  # copied from 2021
+    # the departments by load_departments' loader, each with its history
+    created = Department.history.filter(history_type="+")
+    assert set(created.values_list("name", flat=True)) == set(SEED_ANNEX1)

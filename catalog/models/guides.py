@@ -86,7 +86,7 @@ class ServiceGuide(
         "收费标准及依据", blank=True, help_text="收费的写明标准和依据；不收费的勾选“不收费”。"
     )
     hall = models.CharField(
-        "办理地点", max_length=200, blank=True, help_text="例如：阿拉善右旗政务服务中心一楼"
+        "办理地点", max_length=200, blank=True, help_text="例如：政务服务中心一楼"
     )
     window = models.CharField("办理窗口", max_length=100, blank=True)
     office_hours = models.CharField(

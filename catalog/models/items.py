@@ -48,7 +48,7 @@ from ..extra_fields import labelled, values_errors
 from ..forms import CertificateItemForm, ExtraFieldsPanel, ItemTabs
 from ..text import CleanTextMixin
 
-PHONE_HELP = "座机请写区号，如 0483-6021021；手机 11 位。"
+PHONE_HELP = "座机请写区号，如 010-12345678；手机 11 位。"
 
 
 class DepartmentQuerySet(models.QuerySet):

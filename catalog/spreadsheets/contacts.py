@@ -28,6 +28,10 @@ CONTACT_FIELDS = (
 MOBILE = re.compile(r"^1\d{10}$")
 OFFICE_PHONE = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?$")
 TOWNSHIP_SUFFIXES = ("苏木人民政府", "镇人民政府", "乡人民政府")
+# 附件1's 垂直管理单位 (国家安全局, 国家税务总局××税务局, 旗气象局, 旗邮政局, 旗烟草专卖局) and
+# 消防救援队伍, told by their names
+VERTICAL_UNIT_WORDS = ("气象局", "邮政", "烟草专卖")
+FIRE_BRIGADE_WORDS = ("消防救援",)
 
 
 @dataclass
@@ -86,7 +90,7 @@ class DepartmentImportSession(Session):
             if name.endswith("mobile") and not MOBILE.match(value):
                 yield (name, f"“{value}”不是11位手机号码。")
             elif name.endswith("office_phone") and not OFFICE_PHONE.match(value):
-                yield (name, f"“{value}”不是有效的办公号码，座机请写区号，如 0483-6021021。")
+                yield (name, f"“{value}”不是有效的办公号码，座机请写区号，如 010-12345678。")
 
     def is_unchanged(self, instance: DepartmentRow, row) -> bool:
         state = self.state(row)
@@ -111,6 +115,10 @@ class DepartmentImportSession(Session):
     def _kind(name: str) -> DepartmentKind:
         if name.endswith(TOWNSHIP_SUFFIXES):
             return DepartmentKind.TOWNSHIP
+        if any(word in name for word in FIRE_BRIGADE_WORDS):
+            return DepartmentKind.FIRE_BRIGADE
+        if name.startswith("国家") or any(word in name for word in VERTICAL_UNIT_WORDS):
+            return DepartmentKind.VERTICAL_UNIT
         return DepartmentKind.BANNER_DEPARTMENT
 
     def write_row(self, instance: DepartmentRow, row) -> None:

@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from wagtail.models import Revision
 
+from catalog.government import government_names
 from catalog.legal.registry import Registry
 from catalog.models import CertificateItem, Department, ExtraField
 from catalog.selectors import UNITS, CatalogFilters, published_items
@@ -40,21 +41,8 @@ FORMATS = {
     CSV: "text/csv; charset=utf-8",
 }
 BANNER_UNIT = "旗司法局（汇总）"
-
-
-def _no_banner_name() -> str:
-    return ""
-
-
-# The short name of the government (阿右旗) before the whole catalog's title and file name. It is
-# a site setting (sitesettings, above catalog in the dependency order), whose app registers its
-# reader here when it is ready (issue 17).
-_banner_name_reader = _no_banner_name
-
-
-def banner_name_reader_register(reader) -> None:
-    global _banner_name_reader
-    _banner_name_reader = reader
+# The whole catalog's title and file name start with the government's short name (简称, a site
+# setting read through ``catalog.government``).
 
 
 class ExportRefused(ValueError):
@@ -123,7 +111,7 @@ def published_selection(*, filters: CatalogFilters | None = None) -> CatalogSele
             stem=f"{department.name}{ANNEX4.title}",
             sections=False,
         )
-    prefix = UNITS.get(filters.unit) or _banner_name_reader()
+    prefix = UNITS.get(filters.unit) or government_names().short_name
     return CatalogSelection(
         rows=rows,
         title=f"{prefix}{ANNEX4.title}",
@@ -146,7 +134,7 @@ def revision_selection(*, revision, department: Department | None = None) -> Cat
     contents = Revision.objects.filter(pk__in=revision_ids).values_list("content", flat=True)
     names = _department_names()
     rows = _sort([row_from_content(content, names) for content in contents])
-    scope = department.name if department else _banner_name_reader()
+    scope = department.name if department else government_names().short_name
     return CatalogSelection(
         rows=rows,
         title=f"{ANNEX4.title}（{revision.label}）",

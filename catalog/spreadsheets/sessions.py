@@ -20,6 +20,7 @@ from import_export.results import RowResult
 from wagtail.models import Revision, WorkflowState
 
 from catalog.enums import VerificationMethod
+from catalog.government import government_names
 from catalog.legal.registry import Registry
 from catalog.models import CertificateItem, Department, LegalBasis, NoticeDefaults
 from catalog.services import item_build, item_submit, item_update, items_create
@@ -65,25 +66,39 @@ IMPORT_STATUS = {
     RowResult.IMPORT_TYPE_UPDATE: RowStatus.CHANGED,
     RowResult.IMPORT_TYPE_SKIP: RowStatus.UNCHANGED,
 }
-_BANNER_PREFIX = re.compile(r"^(阿拉善右旗|阿右旗|旗)")
+# Without a configured government name, the level words a unit's name may start with.
+UNCONFIGURED_LEVEL_WORDS = ("旗", "县")
+
+
+def government_prefix() -> re.Pattern:
+    """What a unit's name may start with and still be the same unit: the configured government
+    name, its short name and its level word (鄂托克旗公安局, 鄂托克公安局, 旗公安局 = 公安局),
+    longest first."""
+    names = government_names()
+    prefixes = {text_key(n) for n in (names.name, names.short_name) if text_key(n)}
+    prefixes.update([names.level_word] if names.level_word else UNCONFIGURED_LEVEL_WORDS)
+    ordered = sorted(prefixes, key=len, reverse=True)
+    return re.compile("^(" + "|".join(re.escape(p) for p in ordered) + ")")
 
 
 class DepartmentDirectory:
-    """Departments by name as clerks write it: with or without the banner prefix 旗."""
+    """Departments by name as clerks write it: with or without the government's name or the
+    level word 旗 before it (``government_prefix``)."""
 
     def __init__(self):
+        self.prefix = government_prefix()
         self.by_key: dict[str, Department] = {}
         departments = list(Department.objects.only("pk", "name", "sort_order", "kind"))
         for department in departments:
             self.by_key.setdefault(text_key(department.name), department)
         for department in departments:
-            self.by_key.setdefault(_BANNER_PREFIX.sub("", text_key(department.name)), department)
+            self.by_key.setdefault(self.prefix.sub("", text_key(department.name)), department)
 
     def get(self, name) -> Department | None:
         key = text_key(name)
         if not key:
             return None
-        return self.by_key.get(key) or self.by_key.get(_BANNER_PREFIX.sub("", key))
+        return self.by_key.get(key) or self.by_key.get(self.prefix.sub("", key))
 
 
 @dataclass

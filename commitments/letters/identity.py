@@ -116,5 +116,5 @@ PHONE_PATTERN = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{7
 
 def phone_error(phone: str) -> str:
     if not PHONE_PATTERN.fullmatch((phone or "").strip()):
-        return "请填写正确的联系电话：手机号码11位；座机请写区号，如 0483-6021021。"
+        return "请填写正确的联系电话：手机号码11位；座机请写区号，如 010-12345678。"
     return ""

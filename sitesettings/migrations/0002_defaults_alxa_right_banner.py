@@ -1,16 +1,23 @@
-"""Install today's values of 阿拉善右旗 as the site settings, so that nothing visible changes
-for the current deployment (the values were in the templates before issue 17)."""
+"""The site settings a fresh installation starts with: no government named (issue 17).
+
+Until issue 17's second part this migration installed 阿拉善右旗's values; installations migrated
+then keep them (the migration is not run again, and it never overwrites a row). A fresh
+installation of any banner starts neutral: empty names that the administrator fills in under
+设置 → 网站信息, neutral public wording. The demo data set 阿拉善右旗's values through the admin's
+services (``fixtures/demo_site.py``). The values are copied here, not imported, so that later
+changes of the model's constants do not change what this migration did.
+"""
 
 from django.db import migrations
 from django.utils import timezone
 
 DEFAULTS = {
-    "government_name": "阿拉善右旗",
-    "government_short_name": "阿右旗",
+    "government_name": "",
+    "government_short_name": "",
     "site_title": "证明事项告知承诺制",
-    "host_unit": "阿拉善右旗司法局",
+    "host_unit": "",
     "public_phone": "",
-    "email": "ayqsfj@163.com",
+    "email": "",
     "address": "",
     "working_hours": "",
     "icp_number": "",
@@ -21,7 +28,7 @@ DEFAULTS = {
 WORDING = {
     "home_headline": "办事少跑腿：这些证明可以用一份承诺代替",
     "home_introduction": (
-        "阿拉善右旗全面推行证明事项告知承诺制。行政机关一次性书面告知您需要符合的条件，"
+        "我们全面推行证明事项告知承诺制。行政机关一次性书面告知您需要符合的条件，"
         "您书面承诺符合要求，就不用再去开具下列证明。"
     ),
     "complaint_introduction": (

@@ -1,12 +1,17 @@
 """The banner's 2021 implementation plan (实施方案 四、五), shipped as data: every installation
 gets it by ``migrate`` (ADR 015). Dates and wording from the seed; the justice bureau copies it
-to the next year in the admin (实施方案 → 复制到新年度)."""
+to the next year in the admin (实施方案 → 复制到新年度).
+
+The plan's 依据文件 is left blank: a fresh installation of any banner gets this migration, so it
+names no government; each fills in its own plan's title in the admin (the demo data set
+阿拉善右旗's through ``supervision.services.plan_update``). Installations migrated earlier keep
+the title this migration gave them then."""
 
 import datetime
 
 from django.db import migrations
 
-SOURCE = "《阿拉善右旗全面推行证明事项告知承诺制实施方案》"
+SOURCE = ""
 MILESTONES = [
     # (name, due date, deliverable, description)
     (

@@ -50,7 +50,7 @@ def test_phone_numbers_that_are_accepted(phone):
 
 def test_a_phone_number_with_a_missing_digit_is_refused():
     assert phone_error("1990483123") == (
-        "请填写正确的联系电话：手机号码11位；座机请写区号，如 0483-6021021。"
+        "请填写正确的联系电话：手机号码11位；座机请写区号，如 010-12345678。"
     )
 
 

@@ -143,7 +143,7 @@ def test_a_due_date_in_an_unknown_year_is_refused_with_a_message(editor_a, item_
         (
             person(person_phone="1990483123"),
             "person_phone",
-            "请填写正确的联系电话：手机号码11位；座机请写区号，如 0483-6021021。",
+            "请填写正确的联系电话：手机号码11位；座机请写区号，如 010-12345678。",
         ),
         (
             person(**agent(agent_id_number="152922197506150028")),

@@ -63,7 +63,9 @@ def test_home_page_has_a_big_search_box_in_place_of_the_header_box(client):
     assert BOX not in body
 
 
-def test_search_page_lists_highlighted_results_with_department_and_type(client, lawyer_item):
+def test_search_page_lists_highlighted_results_with_department_and_type(
+    client, lawyer_item, alxa_site_settings
+):
     body = client.get(SEARCH, {"q": "律师"}).content.decode()
     assert "<title>“律师”的检索结果 - 阿拉善右旗</title>" in body
     assert "共找到 <strong>1</strong> 个证明事项。" in body

@@ -41,7 +41,8 @@ def _forget_settings():
 
 
 @pytest.fixture
-def users(editor_a, leader_a, reviewer, supervisor, administrator):
+def users(editor_a, leader_a, reviewer, supervisor, administrator, alxa_site_settings):
+    """(The settings pages are filled in, so that a change of one field is valid.)"""
     return {
         "editor": editor_a,
         "leader": leader_a,
@@ -69,17 +70,36 @@ def _post_data(model, **changes):
     return {k: "" if v is None else v for k, v in data.items()}
 
 
-def test_migration_installs_todays_values_of_the_banner(db):
+def test_migration_installs_settings_that_name_no_government(db):
     info = site_info()
-    assert info.government_name == "阿拉善右旗"
-    assert info.government_short_name == "阿右旗"
-    assert info.host_unit == "阿拉善右旗司法局"
-    assert info.email == "ayqsfj@163.com"
+    assert info.government_name == info.government_short_name == info.host_unit == ""
+    assert info.email == info.icp_number == ""
+    assert info.site_title == "证明事项告知承诺制"
     assert info.home_headline == "办事少跑腿：这些证明可以用一份承诺代替"
-    assert info.icp_number == ""  # not shown before: stays hidden
+    assert "旗" not in info.home_introduction
+    first = SiteIdentity.history.get()
+    assert (first.history_type, first.history_change_reason) == ("+", "安装默认值")
 
 
-def test_with_the_defaults_the_public_pages_read_as_before(client, db):
+def test_fresh_settings_make_public_pages_that_name_no_government(client, db):
+    home = client.get(reverse("public:home")).content.decode()
+    assert "<title>首页</title>" in home
+    assert '<a class="brand" href="/"><strong>证明事项告知承诺制</strong></a>' in home
+    assert "<h1>办事少跑腿：这些证明可以用一份承诺代替</h1>" in home
+    assert "<p>证明事项告知承诺制" in home and " 主办" not in home
+    feed = client.get(reverse("public:feed")).content.decode()
+    assert "<title>实行告知承诺制的证明事项</title>" in feed
+    # the admin's settings page asks for the names before anything else is saved there
+    with pytest.raises(ValidationError) as refused:
+        site_identity_update(icp_number="蒙ICP备20009999号-2")
+    assert set(refused.value.message_dict) == {
+        "government_name",
+        "government_short_name",
+        "host_unit",
+    }
+
+
+def test_with_alxa_settings_the_public_pages_read_as_before(client, alxa_site_settings):
     home = client.get(reverse("public:home")).content.decode()
     assert "<title>首页 - 阿拉善右旗</title>" in home
     assert "阿拉善右旗<br><strong>证明事项告知承诺制</strong>" in home
@@ -91,7 +111,9 @@ def test_with_the_defaults_the_public_pages_read_as_before(client, db):
     assert "<title>阿右旗实行告知承诺制的证明事项</title>" in feed
 
 
-def test_footer_phone_falls_back_to_the_justice_bureau_then_follows_the_setting(client, db):
+def test_footer_phone_falls_back_to_the_justice_bureau_then_follows_the_setting(
+    client, alxa_site_settings
+):
     from ..factories import make_department
 
     make_department(name="司法局")  # public phone 0483-6020000
@@ -150,7 +172,7 @@ def test_settings_menu_shows_only_what_the_role_may_change(client, reviewer, adm
     assert "公开文字" in labels and "网站信息" in labels
 
 
-def test_admin_change_is_kept_with_who_when_old_and_new(client, administrator):
+def test_admin_change_is_kept_with_who_when_old_and_new(client, administrator, alxa_site_settings):
     client.force_login(administrator)
     client.post(_edit_url(SiteIdentity), _post_data(SiteIdentity, host_unit="额济纳旗司法局"))
     latest = SiteIdentity.history.order_by("-history_date").first()
@@ -163,7 +185,7 @@ def test_admin_change_is_kept_with_who_when_old_and_new(client, administrator):
     assert ModelLogEntry.objects.filter(action="wagtail.edit", user=administrator).exists()
 
 
-def test_service_change_is_kept_like_an_admin_edit(administrator):
+def test_service_change_is_kept_like_an_admin_edit(administrator, alxa_site_settings):
     site_identity_update(by=administrator, icp_number="蒙ICP备20009999号-2")
     latest = SiteIdentity.history.order_by("-history_date").first()
     assert latest.history_user == administrator
@@ -191,7 +213,7 @@ def test_bad_values_are_refused_with_a_chinese_message_and_nothing_saved(
     assert getattr(SiteIdentity.load(), field) == before
 
 
-def test_control_characters_are_cleaned_on_the_way_in(administrator):
+def test_control_characters_are_cleaned_on_the_way_in(administrator, alxa_site_settings):
     site_identity_update(by=administrator, host_unit="额济纳旗\x0b司法局\x7f")
     assert SiteIdentity.load().host_unit == "额济纳旗 司法局"
 

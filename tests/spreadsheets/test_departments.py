@@ -74,7 +74,7 @@ def test_wrong_phone_numbers_are_errors_and_nothing_is_written(administrator, ju
     )
     report = departments_import(user=administrator, data=data, filename="a.xlsx", commit=True)
     assert report.error_lines() == [
-        "第4行 分管领导·办公号码: “6021021x”不是有效的办公号码，座机请写区号，如 0483-6021021。",
+        "第4行 分管领导·办公号码: “6021021x”不是有效的办公号码，座机请写区号，如 010-12345678。",
         "第4行 分管领导·手机号码: “1990483001”不是11位手机号码。",
     ]
     assert report.rows[1].notes == [

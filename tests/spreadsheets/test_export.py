@@ -157,7 +157,7 @@ def test_csv_has_the_same_lines_as_the_xlsx(catalog, dept_a):
     assert len(rows) == 7
 
 
-def test_the_whole_banner_has_a_section_row_per_department(catalog):
+def test_the_whole_banner_has_a_section_row_per_department(catalog, alxa_site_settings):
     rows = csv_rows(catalog_file(published_selection(), "csv").content)
     assert rows[1][0] == "阿右旗实行告知承诺制的证明事项目录"
     assert [r[0] for r in rows[5:]] == ["实施机关：甲局", "1", "2", "实施机关：乙局", "3"]
@@ -199,7 +199,9 @@ def test_the_published_file_of_an_item_with_a_pending_change_would_revert_it(
     )
 
 
-def test_a_catalog_revision_is_exported_as_it_was_published(catalog, editor_a, reviewer):
+def test_a_catalog_revision_is_exported_as_it_was_published(
+    catalog, editor_a, reviewer, alxa_site_settings
+):
     revision = catalog_revision_publish(user=reviewer, year=2021)
     publish(catalog["branch"], editor_a, reviewer)  # the pending change goes live afterwards
     export = catalog_file(revision_selection(revision=revision), "csv")

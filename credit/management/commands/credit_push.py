@@ -1,4 +1,5 @@
-"""Push the records changed since a date to the league's public credit platform.
+"""Push the records changed since a date to the public credit platform above the banner
+(the league's or the city's).
 
     manage.py credit_push --since 2026-11-01 --url https://xy.example/api/records [--format csv]
 
@@ -22,7 +23,7 @@ logger = logging.getLogger("credit")
 
 
 class Command(BaseCommand):
-    help = "向全盟公共信用信息平台推送指定日期以来新增和变更的失信记录"
+    help = "向上级公共信用信息平台推送指定日期以来新增和变更的失信记录"
 
     def add_arguments(self, parser):
         parser.add_argument("--since", required=True, help="起始日期 YYYY-MM-DD")
