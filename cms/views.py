@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
-from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.enums import ExerciseLevel
 from catalog.guides.selectors import guides_mentioning, guides_of_department
 from catalog.models import Department
 from catalog.selectors import (
@@ -25,6 +25,8 @@ from commitments.letters.selectors import disclosed_letters, item_disclosure
 from content.selectors import latest_pages
 from publishing.selectors import revision_changes, revisions_with_counts
 from sitesettings.selectors import site_info
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .feeds import CleanRss201rev2Feed
 from .selectors import hand_in_places, withdrawn_item
@@ -45,9 +47,9 @@ def item_gone(request, pk):
 def _filter_context(filters: CatalogFilters) -> dict:
     return {
         "filters": filters,
-        "matter_types": MatterType.choices,
+        "matter_types": reader.choices(Vocabulary.MATTER_TYPE),
         "levels": ExerciseLevel.choices,
-        "focus_areas": FocusArea.choices,
+        "focus_areas": reader.choices(Vocabulary.FOCUS_AREA),
         "units": UNITS.items(),
         "extra_filters": extra_filters(filters),
     }

@@ -27,6 +27,11 @@ class TermRow:
     active: bool
 
     @property
+    def value(self) -> str:
+        """The code, under the name ``TextChoices`` members use (templates read ``.value``)."""
+        return self.code
+
+    @property
     def choice_label(self) -> str:
         return self.label if self.active else f"{self.label}{RETIRED_SUFFIX}"
 

@@ -14,6 +14,16 @@ class Usage:
 class Registry:
     def __init__(self):
         self._usages: list[Usage] = []
+        self._counters: list[tuple[str, object]] = []
+
+    def add_counter(self, vocabulary: str, counter) -> None:
+        """Register ``counter(code) -> int``: uses of the vocabulary's codes that are not a
+        ``VocabularyField`` (e.g. a JSON list of codes in a workflow task)."""
+        if (vocabulary, counter) not in self._counters:
+            self._counters.append((vocabulary, counter))
+
+    def counters(self, vocabulary: str) -> list:
+        return [counter for v, counter in self._counters if v == vocabulary]
 
     def add(self, model, field) -> None:
         usage = Usage(model, field.name, field.vocabulary, field.max_length)

@@ -41,4 +41,6 @@ def usage_count(vocabulary: str, code: str) -> int:
     for usage in registry.for_vocabulary(vocabulary):
         total += usage.model._base_manager.filter(**{usage.field_name: code}).count()
         total += _revision_count(usage, code)
+    for counter in registry.counters(vocabulary):
+        total += counter(code)
     return total
