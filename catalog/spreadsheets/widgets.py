@@ -8,6 +8,7 @@ import re
 
 from import_export.widgets import Widget
 
+from catalog.enums import LegalLevel, MatterType
 from catalog.legal.parsing import LEVEL_ALIASES
 from vocabularies import reader
 from vocabularies.enums import Vocabulary
@@ -83,6 +84,15 @@ class MarkWidget(Widget):
         return "✓" if value else ""
 
 
+# The enums whose default codes name a vocabulary's terms (callers may still pass them).
+ENUM_VOCABULARIES = {MatterType: Vocabulary.MATTER_TYPE, LegalLevel: Vocabulary.LEGAL_LEVEL}
+
+
+def vocabulary_of(vocabulary) -> str:
+    """The vocabulary key of ``vocabulary`` (a key, or the enum naming its default codes)."""
+    return ENUM_VOCABULARIES.get(vocabulary, vocabulary)
+
+
 def term_code(vocabulary: str, text: str, aliases: dict[str, str] | None = None) -> str | None:
     """The code of the active term whose label (or one of ``aliases``: text -> code) is
     ``text``; None if none is. Read from the vocabulary's terms as they are now (ADR 023)."""
@@ -114,9 +124,9 @@ class ChoiceWidget(Widget):
     """A column whose values are terms of a vocabulary (事项类型), written as their labels:
     an active term's label is read, a retired or unknown one refused (ADR 023)."""
 
-    def __init__(self, vocabulary: str, *, what: str):
+    def __init__(self, vocabulary, *, what: str):
         super().__init__()
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabulary_of(vocabulary)
         self.what = what
 
     def clean(self, value, row=None, **kwargs):
@@ -147,6 +157,9 @@ class LegalLevelsWidget(Widget):
     clerks use for it (自治区人民政府决定, 单行条例 …, ``catalog.legal.parsing.LEVEL_ALIASES``)."""
 
     vocabulary = Vocabulary.LEGAL_LEVEL
+
+    def __init__(self, choices=None):
+        super().__init__()  # ``choices``: the legal levels' enum, as callers used to pass it
 
     def clean(self, value, row=None, **kwargs):
         tokens = [t for t in re.split(r"[\n、，,；;/／\s]+", clean_text(value)) if t]
