@@ -6,6 +6,7 @@ cache; other processes compare their copy's generation with it at most once a se
 (``CHECK_SECONDS``), so they see a change within a second of its commit (ADR 023).
 """
 
+import importlib
 import threading
 import time
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.core.cache import cache
 
 from .models import Term
 
+DEFAULTS_MIGRATION = "vocabularies.migrations.0002_default_terms"
 GENERATION_KEY = "vocabularies:generation"
 CHECK_SECONDS = 1.0
 RETIRED_SUFFIX = "（已停用）"
@@ -61,6 +63,20 @@ def forget() -> None:
     """Drop this process's copy (tests call it between tests; a Term change calls it)."""
     global _snapshot
     _snapshot = None
+
+
+def use_defaults() -> None:
+    """Read the default terms (as migrated) without the database, until ``forget()``: for
+    tests that run without a database."""
+    global _snapshot
+    defaults = importlib.import_module(DEFAULTS_MIGRATION).DEFAULT_TERMS
+    rows = [
+        (vocabulary, TermRow(code, label, (rank + 1) * 10, True))
+        for vocabulary, terms in defaults
+        for rank, (code, label) in enumerate(terms)
+    ]
+    _snapshot = _Snapshot(None, rows)
+    _snapshot.checked = float("inf")  # never compared with the cache's generation
 
 
 def changed() -> None:

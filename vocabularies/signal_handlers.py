@@ -9,8 +9,6 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from . import reader
 from .models import Term
 
-DEFAULTS_MIGRATION = "vocabularies.migrations.0002_default_terms"
-
 
 def term_changed(sender, **kwargs):
     reader.forget()
@@ -29,7 +27,7 @@ def seed_defaults(using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
         return
     if model.objects.using(using).exists():
         return
-    importlib.import_module(DEFAULTS_MIGRATION).create_default_terms(model, using)
+    importlib.import_module(reader.DEFAULTS_MIGRATION).create_default_terms(model, using)
     reader.changed()
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from catalog.enums import MatterType
+from catalog.models import LegalDocument
 from catalog.services import item_update
 from permissions.enums import Role
 from vocabularies.enums import Vocabulary
@@ -56,7 +57,7 @@ def test_only_the_justice_bureau_and_the_administrator_view_the_vocabularies(
     client, request, role, allowed
 ):
     client.force_login(request.getfixturevalue(role))
-    response = client.get(reverse(f"{NS}:list"))
+    response = client.get(reverse(f"{NS}:list"), {"vocabulary": Vocabulary.FOCUS_AREA})
     assert (response.status_code == 200) is allowed
     if allowed:
         assert "户籍管理" in response.content.decode()
@@ -126,11 +127,16 @@ def test_a_term_held_by_a_record_is_not_deleted(client, reviewer, editor_a, dept
     term = add_term(Vocabulary.MATTER_TYPE, "filing", "行政备案")
     make_item(editor_a, dept_a, matter_type="filing")
     client.force_login(reviewer)
-    confirm = client.get(reverse(f"{NS}:delete", args=[term.pk])).content.decode()
-    assert "该词条已被" in confirm and "不能删除，只能停用" in confirm
+    # the delete page is not even shown: back to the listing, saying why
+    confirm = client.get(reverse(f"{NS}:delete", args=[term.pk]), follow=True)
+    assert confirm.redirect_chain[-1][0] == reverse(f"{NS}:list")
+    count = term.usage_count()  # the item's row, its history rows and its revision
+    assert count >= 3
+    message = f"该词条已被{count}条记录使用，不能删除，只能停用。"
+    assert message in confirm.content.decode()
     body = delete(client, reviewer, term)
     assert Term.objects.filter(pk=term.pk).exists()
-    assert "该词条已被" in body and "条记录使用，不能删除，只能停用。" in body
+    assert message in body
 
 
 def test_a_term_held_only_by_history_is_not_deleted(client, administrator):
@@ -162,7 +168,11 @@ def test_a_legal_level_held_only_by_a_basis_in_a_revision_is_not_deleted(
     item = publish(make_item(editor_a, dept_a), editor_a, reviewer)
     bases = [{"name": "《中华人民共和国宪法》", "legal_level": "constitution"}]
     item_update(user=editor_a, item=item, fields={}, legal_bases=bases)
-    assert term.usage_count() == 1
+    # the registry document the draft's basis created holds the level too (row and history)
+    assert term.usage_count() == 3
+    LegalDocument.objects.get(legal_level="constitution").delete()
+    LegalDocument.history.filter(legal_level="constitution").delete()
+    assert term.usage_count() == 1  # the basis inside the item's draft revision
     delete(client, reviewer, term)
     assert Term.objects.filter(pk=term.pk).exists()
 

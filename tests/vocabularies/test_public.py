@@ -73,12 +73,12 @@ def test_a_new_matter_type_is_imported_by_its_label_and_filtered_publicly(
         user=editor_a, data=data, filename="目录.xlsx", department=dept_a, commit=True
     )
     assert report.committed, report.error_lines()
-    item = dept_a.items.get(name="备案证明")
-    assert item.matter_type == "filing"
-    publish(item, editor_a, reviewer)
+    assert dept_a.items.get(name="备案证明").matter_type == "filing"
+    published = make_item(editor_a, dept_a, name="已发布的备案证明", matter_type="filing")
+    publish(published, editor_a, reviewer)
     catalog = page(client, reverse("public:catalog"), matter_type="filing")
     assert '<option value="filing" selected>行政备案</option>' in catalog
-    assert "备案证明" in catalog
+    assert "已发布的备案证明" in catalog
 
 
 def test_the_import_refuses_a_retired_or_unknown_label_naming_row_and_column(editor_a, dept_a):
