@@ -44,12 +44,21 @@ def item_gone(request, pk):
     return render(request, "errors/410.html", {"withdrawn": withdrawn}, status=410)
 
 
+def _offered(vocabulary: str, selected: str) -> list[tuple[str, str]]:
+    """The active terms, and the selected one if it was retired (an old link still reads)."""
+    return [
+        (row.code, row.label)
+        for row in reader.terms(vocabulary, include_retired=True)
+        if row.active or row.code == selected
+    ]
+
+
 def _filter_context(filters: CatalogFilters) -> dict:
     return {
         "filters": filters,
-        "matter_types": reader.choices(Vocabulary.MATTER_TYPE),
+        "matter_types": _offered(Vocabulary.MATTER_TYPE, filters.matter_type),
         "levels": ExerciseLevel.choices,
-        "focus_areas": reader.choices(Vocabulary.FOCUS_AREA),
+        "focus_areas": _offered(Vocabulary.FOCUS_AREA, filters.focus_area),
         "units": UNITS.items(),
         "extra_filters": extra_filters(filters),
     }

@@ -133,5 +133,8 @@ def test_a_retired_term_still_reads_on_the_public_page_of_an_item_holding_it(
     assert "<dt>重点领域</dt><dd>户籍管理</dd>" in item
     catalog = page(client, reverse("public:catalog"))
     assert '<option value="household">' not in catalog  # not offered as a filter any more
+    old_link = page(client, reverse("public:catalog"), focus_area="household")
+    assert '<option value="household" selected>户籍管理</option>' in old_link
+    assert "户口迁移证明" in old_link
     home = page(client, reverse("public:home"))
     assert "户籍管理" in home  # its published items are still found by area
