@@ -1,6 +1,16 @@
-"""Choices of the catalog, as the seed (附件3, 附件4) lists them."""
+"""Choices of the catalog, as the seed (附件3, 附件4) lists them.
+
+The department kinds, legal levels, matter types, focus areas, verification methods, disclosure
+scopes and excluded categories are vocabularies kept as data (``vocabularies``, ADR 023): their
+classes below only name the default terms' codes for the code and tests that rely on them. What
+lists choices, labels, filters, facets, validates input or exports reads the terms, never these
+classes' labels or members.
+"""
 
 from django.db import models
+
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 
 class DepartmentKind(models.TextChoices):
@@ -11,7 +21,7 @@ class DepartmentKind(models.TextChoices):
 
 
 class LegalLevel(models.TextChoices):
-    """效力层级 of a legal basis, declared in order of precedence (see ``LEGAL_PRECEDENCE``).
+    """效力层级 of a legal basis: the default terms, in their default order of precedence.
 
     Besides the levels of the Legislation Law, the seed cites 国务院决定 ("法律法规或者国务院决定")
     and the autonomous region's decisions ("国务院和自治区决定"); an autonomous region also has
@@ -29,15 +39,13 @@ class LegalLevel(models.TextChoices):
     NORMATIVE_DOCUMENT = "normative_document", "规范性文件"
 
 
-# Sorting key of a level: 法律 first, 规范性文件 last; unknown or empty levels after all of them.
+# Sorting key of a level: its rank in the legal levels' order (the terms' ``order``, editable in
+# the admin): by default 法律 first, 规范性文件 last; unknown or empty levels after all of them.
 # 国务院决定 stands with the administrative regulations it may replace (行政许可法第十四条),
 # 自治条例和单行条例 with the local regulations (立法法), the autonomous region's decisions below
 # its government rules and above normative documents.
-LEGAL_PRECEDENCE = {level.value: rank for rank, level in enumerate(LegalLevel)}
-
-
 def legal_precedence(level: str) -> int:
-    return LEGAL_PRECEDENCE.get(level, len(LEGAL_PRECEDENCE))
+    return reader.precedence(Vocabulary.LEGAL_LEVEL, level)
 
 
 class DocumentStatus(models.TextChoices):

@@ -13,8 +13,10 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from permissions.policy import departments_user_can_view
 from permissions.scope import Scope, filter_by_scope
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
-from .enums import FocusArea, ItemStatus, MatterType
+from .enums import ItemStatus
 from .models import CertificateItem, Department, ServiceGuide
 from .models.items import STATUS_ANNOTATION, editorial_status_counts, with_editorial_status
 
@@ -61,7 +63,7 @@ class EditorialListingFilterSet(WagtailFilterSet):
     )
     matter_type = django_filters.ChoiceFilter(
         label="事项类型",
-        choices=MatterType.choices,
+        choices=lambda: reader.choices(Vocabulary.MATTER_TYPE, include_retired=True),
         empty_label=ALL_LABEL,
         widget=forms.RadioSelect,
     )
@@ -102,7 +104,7 @@ class EditorialListingFilterSet(WagtailFilterSet):
 class CertificateItemFilterSet(EditorialListingFilterSet):
     focus_area = django_filters.ChoiceFilter(
         label="重点领域",
-        choices=FocusArea.choices,
+        choices=lambda: reader.choices(Vocabulary.FOCUS_AREA, include_retired=True),
         empty_label=ALL_LABEL,
         widget=forms.RadioSelect,
     )

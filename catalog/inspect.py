@@ -24,6 +24,8 @@ from wagtail.admin.panels import (
     get_edit_handler,
 )
 
+from vocabularies.fields import VocabularyField
+
 EMPTY = "未填写"
 DATETIME_FORMAT = "Y年n月j日 H:i"
 DATE_FORMAT = "Y年n月j日"
@@ -51,6 +53,9 @@ def display_value(obj, db_field: models.Field):
     value = getattr(obj, db_field.attname)
     if isinstance(db_field, models.BooleanField):
         return "是" if value else "否"
+    if isinstance(db_field, VocabularyField):
+        shown = db_field.display(value or "")
+        return shown or EMPTY
     if db_field.choices:
         labels = {str(key): label for key, label in db_field.flatchoices}
         if str(value if value is not None else "") in labels:

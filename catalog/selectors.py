@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
+
 from . import extra_fields
-from .enums import DepartmentKind, DocumentStatus, ExerciseLevel, FocusArea, MatterType
+from .enums import DepartmentKind, DocumentStatus, ExerciseLevel
 from .models import EXERCISE_LEVEL_FIELDS, CertificateItem, Department, ReviewFlag
 
 # The two catalog levels the seed names: 旗本级 (banner) and 苏木镇 (townships).
@@ -39,9 +42,9 @@ class CatalogFilters:
         return cls(
             unit=unit if unit in UNITS else "",
             department=department,
-            matter_type=matter_type if matter_type in MatterType.values else "",
+            matter_type=matter_type if reader.term(Vocabulary.MATTER_TYPE, matter_type) else "",
             level=level if level in ExerciseLevel.values else "",
-            focus_area=focus_area if focus_area in FocusArea.values else "",
+            focus_area=focus_area if reader.term(Vocabulary.FOCUS_AREA, focus_area) else "",
             extra=extra_filter_values(params, definitions),
             definitions=definitions,
         )
@@ -159,18 +162,30 @@ def departments_with_published_counts():
 
 
 def departments_by_kind():
-    """[(kind label, [department, ...]), ...] in the order of 附件1."""
-    groups: dict[str, list] = {kind: [] for kind in DepartmentKind.values}
+    """[(kind label, [department, ...]), ...] in the order of the department kinds' terms (附件1
+    by default); a department of an unknown kind comes last under its stored code."""
+    kinds = reader.codes(Vocabulary.DEPARTMENT_KIND)
+    groups: dict[str, list] = {kind: [] for kind in kinds}
     for department in departments_with_published_counts():
-        groups[department.kind].append(department)
-    return [(DepartmentKind(kind).label, deps) for kind, deps in groups.items() if deps]
+        groups.setdefault(department.kind, []).append(department)
+    return [
+        (reader.label(Vocabulary.DEPARTMENT_KIND, kind), deps)
+        for kind, deps in groups.items()
+        if deps
+    ]
 
 
-def focus_area_counts() -> list[tuple[FocusArea, int]]:
+def focus_area_counts() -> list[tuple]:
+    """[(focus area term, number of published items), ...] in the terms' order: the active
+    areas, and retired ones while published items still hold them."""
     counts = dict(
         CertificateItem.objects.live()
         .values_list("focus_area")
         .annotate(n=Count("pk"))
         .values_list("focus_area", "n")
     )
-    return [(area, counts.get(area.value, 0)) for area in FocusArea]
+    return [
+        (area, counts.get(area.code, 0))
+        for area in reader.terms(Vocabulary.FOCUS_AREA, include_retired=True)
+        if area.active or counts.get(area.code)
+    ]

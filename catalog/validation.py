@@ -12,8 +12,11 @@ import re
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
+
 from . import extra_fields
-from .enums import ExcludedCategory, VerificationMethod
+from .enums import VerificationMethod
 
 # Catch-all wording the seed forbids (二、(二): "不含模糊表述或兜底条款").
 VAGUE_WORDING = re.compile(
@@ -88,7 +91,7 @@ def publication_errors(item, legal_bases=None) -> dict[str, list[str]]:
     """
     errors = _Errors()
     if item.excluded_category:
-        label = ExcludedCategory(item.excluded_category).label
+        label = reader.label(Vocabulary.EXCLUDED_CATEGORY, item.excluded_category)
         errors.add(
             "excluded_category",
             f"该证明事项属于“{label}”的情形，按照实施方案不适用告知承诺制，"

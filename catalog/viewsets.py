@@ -46,6 +46,7 @@ from wagtail.snippets.views.snippets import (
 
 from permissions.scope import Scope, filter_by_scope, in_scope
 from search.admin_search import ChineseSearchIndexViewMixin
+from vocabularies.filters import VocabularyFilterSet
 
 from .action_menu import withdraw_url
 from .enums import ItemStatus
@@ -530,7 +531,7 @@ class DepartmentDeleteView(DeleteView):
 
 
 class DepartmentIndexView(DepartmentSpreadsheetButtons, IndexView):
-    pass
+    base_filterset_class = VocabularyFilterSet  # 单位类别: a choice of the terms
 
 
 class DepartmentViewSet(SnippetViewSet):

@@ -20,11 +20,12 @@ from accounts.network import client_ip
 from catalog.models import CertificateItem
 from complaints import stash
 from complaints.attachments import MAX_FILES, MAX_TOTAL_BYTES, AttachmentError, clean_attachments
-from complaints.enums import ComplaintKind
 from complaints.forms import ComplaintForm, LookupForm
 from complaints.ratelimit import Limit, hit, peek
 from complaints.selectors import lookup, monthly_figures
 from complaints.services import complaint_submit
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 ATTEMPTS = Limit("attempt", getattr(settings, "COMPLAINT_ATTEMPTS_PER_10_MINUTES", 20), 600)
 FILED_PER_CLIENT = Limit("client", getattr(settings, "COMPLAINTS_PER_CLIENT_PER_HOUR", 5), 3600)
@@ -209,6 +210,6 @@ def complaint_statistics(request):
             "rows": monthly_figures(chosen),
             "year": chosen,
             "years": list(range(today.year, 2020, -1)),
-            "kinds": ComplaintKind.choices,
+            "kinds": reader.choices(Vocabulary.COMPLAINT_KIND, include_retired=True),
         },
     )

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
-from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.enums import ExerciseLevel
 from catalog.guides.selectors import guides_mentioning, guides_of_department
 from catalog.models import Department
 from catalog.selectors import (
@@ -25,6 +25,8 @@ from commitments.letters.selectors import disclosed_letters, item_disclosure
 from content.selectors import latest_pages
 from publishing.selectors import revision_changes, revisions_with_counts
 from sitesettings.selectors import site_info
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .feeds import CleanRss201rev2Feed
 from .selectors import hand_in_places, withdrawn_item
@@ -42,12 +44,21 @@ def item_gone(request, pk):
     return render(request, "errors/410.html", {"withdrawn": withdrawn}, status=410)
 
 
+def _offered(vocabulary: str, selected: str) -> list[tuple[str, str]]:
+    """The active terms, and the selected one if it was retired (an old link still reads)."""
+    return [
+        (row.code, row.label)
+        for row in reader.terms(vocabulary, include_retired=True)
+        if row.active or row.code == selected
+    ]
+
+
 def _filter_context(filters: CatalogFilters) -> dict:
     return {
         "filters": filters,
-        "matter_types": MatterType.choices,
+        "matter_types": _offered(Vocabulary.MATTER_TYPE, filters.matter_type),
         "levels": ExerciseLevel.choices,
-        "focus_areas": FocusArea.choices,
+        "focus_areas": _offered(Vocabulary.FOCUS_AREA, filters.focus_area),
         "units": UNITS.items(),
         "extra_filters": extra_filters(filters),
     }

@@ -4,6 +4,8 @@ from django import forms
 
 from catalog.models import CertificateItem, Department
 from catalog.text import CleanTextFormMixin
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .attachments import MAX_FILES
 from .enums import AnswerChannel, ComplaintKind
@@ -28,7 +30,7 @@ class MultipleFileField(forms.FileField):
 class ComplaintForm(CleanTextFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label="投诉举报类型",
-        choices=ComplaintKind.choices,
+        choices=lambda: reader.choices(Vocabulary.COMPLAINT_KIND),
         widget=forms.RadioSelect,
         error_messages={"required": "请选择投诉举报的类型。"},
     )
@@ -96,7 +98,10 @@ class ComplaintForm(CleanTextFormMixin, forms.Form):
         self.report = report
         if report:
             self.fields["kind"].choices = [
-                (ComplaintKind.FALSE_COMMITMENT, ComplaintKind.FALSE_COMMITMENT.label)
+                (
+                    ComplaintKind.FALSE_COMMITMENT,
+                    reader.label(Vocabulary.COMPLAINT_KIND, ComplaintKind.FALSE_COMMITMENT),
+                )
             ]
             self.fields["kind"].initial = ComplaintKind.FALSE_COMMITMENT
             self.fields["department"].label = "作出承诺所涉的单位"

@@ -11,13 +11,14 @@ from simple_history.models import HistoricalRecords
 from catalog.text import CleanTextMixin
 from privacy import registry as privacy_registry
 from privacy.fields import EncryptedTextField, LookupHashField
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
 
 from .enums import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
     AnswerChannel,
     AttachmentKind,
-    ComplaintKind,
     ComplaintStatus,
 )
 
@@ -43,7 +44,7 @@ class Complaint(CleanTextMixin, models.Model):
     sequence = models.PositiveIntegerField("序号")
     query_code_hash = models.CharField("查询码（摘要）", max_length=128)
 
-    kind = models.CharField("类型", max_length=32, choices=ComplaintKind.choices)
+    kind = VocabularyField("类型", max_length=32, vocabulary=Vocabulary.COMPLAINT_KIND)
     filed_department = models.ForeignKey(
         "catalog.Department",
         verbose_name="投诉人所选单位",

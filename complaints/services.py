@@ -20,11 +20,13 @@ from catalog.text import clean_text, clean_values
 from commitments.letters.identity import phone_error
 from commitments.models import CommitmentLetter
 from commitments.workdays import UnknownCalendarYear, add_working_days, is_working_day
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from . import access, notify
 from .attachments import CleanAttachment
 from .codes import hash_code, new_query_code, tracking_number
-from .enums import DUE_WORKING_DAYS, AnswerChannel, ComplaintKind, ComplaintStatus
+from .enums import DUE_WORKING_DAYS, AnswerChannel, ComplaintStatus
 from .models import (
     Complaint,
     ComplaintAccessLog,
@@ -81,7 +83,8 @@ def submission_errors(fields: dict) -> dict[str, list[str]]:
     def add(field, message):
         errors.setdefault(field, []).append(message)
 
-    if fields.get("kind") not in ComplaintKind.values:
+    kind = reader.term(Vocabulary.COMPLAINT_KIND, fields.get("kind") or "")
+    if kind is None or not kind.active:
         add("kind", "请选择投诉举报的类型。")
     if not isinstance(fields.get("department"), Department):
         add("department", "请选择被投诉的单位。")

@@ -13,9 +13,11 @@ from wagtail.admin.auth import permission_denied
 
 from accounts.network import client_ip
 from catalog.models import Department
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from . import access
-from .enums import OPEN_STATUSES, ComplaintKind, ComplaintStatus
+from .enums import OPEN_STATUSES, ComplaintStatus
 from .forms import AnswerForm, InvestigationForm, RejectForm, TransferForm
 from .leads import complaint_open_verification, lead_of
 from .selectors import due_soon_limit, monthly_figures, staff_complaints
@@ -67,7 +69,7 @@ def complaint_list(request):
     if department.isdigit():
         rows = rows.filter(department_id=int(department))
     kind = request.GET.get("kind", "")
-    if kind in ComplaintKind.values:
+    if reader.term(Vocabulary.COMPLAINT_KIND, kind):
         rows = rows.filter(kind=kind)
     page = Paginator(rows.order_by("-received_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -85,7 +87,7 @@ def complaint_list(request):
                 pk__in=staff_complaints(request.user).values("department_id")
             ),
             "department": department,
-            "kinds": ComplaintKind.choices,
+            "kinds": reader.choices(Vocabulary.COMPLAINT_KIND, include_retired=True),
             "kind": kind,
             "sees_all": access.sees_all(request.user),
         },
@@ -262,7 +264,7 @@ def complaint_statistics(request):
             "overdue_count": visible.filter(status__in=OPEN_STATUSES, due_on__lt=today).count(),
             "by_kind": [
                 (label, visible.filter(year=chosen, kind=value).count())
-                for value, label in ComplaintKind.choices
+                for value, label in reader.choices(Vocabulary.COMPLAINT_KIND, include_retired=True)
             ],
             "rejected_count": visible.filter(year=chosen, status=ComplaintStatus.REJECTED).count(),
         },

@@ -6,8 +6,10 @@ from catalog.models import Department
 from catalog.text import CleanTextFormMixin
 from commitments.letters.forms import _date
 from commitments.verification.forms import MultipleFileField
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
-from .enums import Behaviour, FiledWith, Grade, ObjectionDecision, RepairDecision, SubjectKind
+from .enums import FiledWith, Grade, ObjectionDecision, RepairDecision, SubjectKind
 from .models import GradingRule
 
 
@@ -40,7 +42,11 @@ class RecordForm(CleanTextFormMixin, forms.Form):
     subject_kind = _choice("主体类型", SubjectKind.choices)
     subject_name = _text("主体名称（姓名）", max_length=200)
     id_number = _text("证件号码", max_length=40)
-    behaviour = _choice("失信行为", Behaviour.choices)
+    behaviour = forms.ChoiceField(
+        label="失信行为",
+        choices=lambda: [("", "请选择"), *reader.choices(Vocabulary.CREDIT_BEHAVIOUR)],
+        error_messages={"required": "请选择失信行为。"},
+    )
     rule = forms.ModelChoiceField(
         label="适用的认定规则",
         queryset=GradingRule.objects.filter(active=True),

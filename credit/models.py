@@ -15,6 +15,8 @@ from simple_history.models import HistoricalRecords
 from catalog.enums import VerificationMethod
 from catalog.text import CleanTextMixin
 from privacy.fields import EncryptedTextField, LookupHashField
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
 
 from .enums import (
     EXCLUDING_GRADES,
@@ -57,7 +59,7 @@ class GradePeriod(CleanTextMixin, models.Model):
 class GradingRule(CleanTextMixin, models.Model):
     """Which behaviour in which circumstances gives which grade (科学界定告知承诺失信行为)."""
 
-    behaviour = models.CharField("失信行为", max_length=32, choices=Behaviour.choices)
+    behaviour = VocabularyField("失信行为", max_length=32, vocabulary=Vocabulary.CREDIT_BEHAVIOUR)
     circumstances = models.CharField("情形", max_length=200)
     grade = models.CharField("失信程度", max_length=16, choices=Grade.choices)
     active = models.BooleanField("适用", default=True)
@@ -103,7 +105,7 @@ class CreditRecord(CleanTextMixin, models.Model):
     subject_name = models.CharField("主体名称（姓名）", max_length=200)
     id_number = EncryptedTextField("证件号码（身份证号码或统一社会信用代码）")
     id_hash = LookupHashField("证件号码查询摘要")
-    behaviour = models.CharField("失信行为", max_length=32, choices=Behaviour.choices)
+    behaviour = VocabularyField("失信行为", max_length=32, vocabulary=Vocabulary.CREDIT_BEHAVIOUR)
     rule = models.ForeignKey(
         GradingRule, verbose_name="适用的认定规则", on_delete=models.PROTECT, related_name="+"
     )
@@ -317,10 +319,11 @@ class StricterVerification(CleanTextMixin, models.Model):
         related_name="+",
     )
     years = models.PositiveSmallIntegerField("近几年内有失信记录", default=3)
-    method = models.CharField(
+    method = VocabularyField(
         "改用的核查方式",
         max_length=16,
-        choices=[c for c in VerificationMethod.choices if c[0] != VerificationMethod.EXEMPT],
+        vocabulary=Vocabulary.VERIFICATION_METHOD,
+        exclude=(VerificationMethod.EXEMPT.value,),
     )
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="设置人", on_delete=models.PROTECT, related_name="+"

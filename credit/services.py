@@ -17,6 +17,8 @@ from commitments.letters.identity import credit_code_error, resident_id_error
 from commitments.verification.enums import FALSE_FINDINGS, VerificationFinding
 from privacy.crypto import lookup_hash
 from privacy.normalize import identity_number
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .enums import EXPIRING_STATES, Behaviour, RecordState, SubjectKind
 from .models import CreditRecord, GradingRule
@@ -129,7 +131,8 @@ def record_create(
     subject_name = _line(subject_name)
     if not subject_name:
         add("subject_name", "请填写主体名称（自然人填写姓名）。")
-    if behaviour not in Behaviour.values:
+    term = reader.term(Vocabulary.CREDIT_BEHAVIOUR, behaviour or "")
+    if term is None or not term.active:
         add("behaviour", "请选择失信行为。")
     if rule is None or not rule.active:
         add("rule", "请选择适用的失信认定规则。")

@@ -11,6 +11,8 @@ from wagtail.admin.auth import permission_denied
 from catalog.enums import VerificationMethod
 from catalog.models import CertificateItem
 from permissions.scope import Scope, granted_department_ids
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .models import StricterVerification
 from .rules import OWN_DEPARTMENT_ONLY, user_records, user_records_anywhere
@@ -39,7 +41,11 @@ class StricterForm(forms.Form):
     )
     method = forms.ChoiceField(
         label="改用的核查方式",
-        choices=[c for c in VerificationMethod.choices if c[0] != VerificationMethod.EXEMPT],
+        choices=lambda: [
+            c
+            for c in reader.choices(Vocabulary.VERIFICATION_METHOD)
+            if c[0] != VerificationMethod.EXEMPT
+        ],
         error_messages={"required": "请选择核查方式。"},
     )
 

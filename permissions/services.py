@@ -32,6 +32,7 @@ GUIDE = "catalog.{}_serviceguide"
 LETTER = "commitments.{}_commitmentletter"
 LEGAL_DOCUMENT = "catalog.{}_legaldocument"  # the registry of legal documents (法律文件库)
 EXTRA_FIELD = "catalog.{}_extrafield"  # extra item fields (附加字段, ADR 020)
+TERM = "vocabularies.{}_term"  # the vocabularies' terms (词表, ADR 023)
 COMPLAINT = "complaints.{}_complaint"  # complaints from the public (ADR 014)
 # Credit register (ADR 018): departments record and handle their own records; the justice
 # bureau reads all, decides objections filed with it and keeps the grading rules.
@@ -108,6 +109,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *CREDIT_RULES,
         # site settings (issue 17): the justice bureau words the public texts
         "sitesettings.change_publicwording",
+        # vocabularies (ADR 023): labels, order, new and retired terms (a used one is not deleted)
+        *(TERM.format(a) for a in ("add", "change", "delete", "view")),
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -162,6 +165,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         # site settings (issue 17): the site's name, footer and record numbers, public texts
         "sitesettings.change_siteidentity",
         "sitesettings.change_publicwording",
+        *(TERM.format(a) for a in ("add", "change", "delete", "view")),
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

@@ -12,8 +12,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.enums import ExerciseLevel
 from catalog.models import EXERCISE_LEVEL_FIELDS, CertificateItem, Department, LegalBasis
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .analysis import MAX_QUERY_LENGTH, ParsedQuery, parse_query, synonym_map
 from .backends import (
@@ -38,11 +40,18 @@ FACET_LABELS = {
     "level": "行使层级",
     "focus_area": "重点领域",
 }
-CHOICES = {
-    "matter_type": MatterType.choices,
-    "level": ExerciseLevel.choices,
-    "focus_area": FocusArea.choices,
-}
+LEVEL_CHOICES = ExerciseLevel.choices
+# The facets whose values are terms (ADR 023): read as the terms are now, retired ones included
+# (published items may still hold them).
+VOCABULARY_FACETS = {"matter_type": Vocabulary.MATTER_TYPE, "focus_area": Vocabulary.FOCUS_AREA}
+
+
+def _choices(key: str) -> list[tuple[str, str]]:
+    if key == "level":
+        return LEVEL_CHOICES
+    return reader.choices(VOCABULARY_FACETS[key], include_retired=True)
+
+
 # Where the parts of an item's body are shown, in the order a snippet is looked for.
 BODY_LABELS = {
     "conditions": "证明的内容",
@@ -275,7 +284,6 @@ ROW_FIELDS = (
 )
 # (field, label) of the exercise levels, in their order
 LEVEL_LABELS = tuple((name, str(level.label)) for level, name in EXERCISE_LEVEL_FIELDS.items())
-MATTER_LABELS = {value: str(label) for value, label in MatterType.choices}
 _URL_MARKER = 2**31 - 1
 
 
@@ -315,7 +323,7 @@ def _rows(results: SearchResults, query: ParsedQuery) -> list[ResultRow]:
                     None,
                     (
                         item["department__name"],
-                        MATTER_LABELS.get(item["matter_type"], ""),
+                        reader.label(Vocabulary.MATTER_TYPE, item["matter_type"]),
                         levels,
                     ),
                 )
@@ -388,7 +396,7 @@ def _facets(page: SearchPage) -> list[Facet]:
             ]
         else:
             selected = page.filters.value(key)
-            choices = CHOICES[key]
+            choices = _choices(key)
         url = option_url(key)
         options = [
             FacetOption(

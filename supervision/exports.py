@@ -7,9 +7,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from catalog.enums import DepartmentKind
 from catalog.spreadsheets.cleaning import neutralise
 from catalog.text import clean_text
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .enums import MilestoneState
 
@@ -50,7 +51,11 @@ def overview_workbook(plan, matrix, unpublished) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     fills = {state: PatternFill("solid", fgColor=color) for state, color in FILLS.items()}
     for index, (department, cells) in enumerate(matrix.rows, start=1):
-        row = [index, text(department.name), DepartmentKind(department.kind).label]
+        row = [
+            index,
+            text(department.name),
+            reader.label(Vocabulary.DEPARTMENT_KIND, department.kind),
+        ]
         row += [text(_cell_text(c)) for c in cells]
         sheet.append(row)
         for offset, c in enumerate(cells):
@@ -72,7 +77,13 @@ def overview_workbook(plan, matrix, unpublished) -> bytes:
     for cell in second[1]:
         cell.font = bold
     for index, department in enumerate(unpublished, start=1):
-        second.append([index, text(department.name), DepartmentKind(department.kind).label])
+        second.append(
+            [
+                index,
+                text(department.name),
+                reader.label(Vocabulary.DEPARTMENT_KIND, department.kind),
+            ]
+        )
     second.column_dimensions["B"].width = 34
     buffer = io.BytesIO()
     workbook.save(buffer)

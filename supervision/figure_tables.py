@@ -5,7 +5,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from catalog.enums import DepartmentKind
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .exports import text
 from .figures import GROUP_TITLES, GROUPS
@@ -86,7 +87,13 @@ def figures_workbook(period, departments, tables) -> bytes:
     units.append([title])
     units.append(["单位", "单位类别", *labels])
     for department, values in unit_rows(departments, tables):
-        units.append([text(department.name), DepartmentKind(department.kind).label, *values])
+        units.append(
+            [
+                text(department.name),
+                reader.label(Vocabulary.DEPARTMENT_KIND, department.kind),
+                *values,
+            ]
+        )
 
     monthly = workbook.create_sheet("各单位按月")
     monthly.append([title])

@@ -12,10 +12,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from catalog.enums import DepartmentKind
 from catalog.text import CleanTextMixin
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .enums import Deliverable, ProblemStatus, RuleKind, RuleStatus, SubmissionStatus
 
-# Milestone flags per unit kind, in the order of DepartmentKind.
+# Milestone flags per unit kind (the four default department kinds: their terms cannot be
+# deleted, ADR 023; units of a kind added later have no milestones until a flag is added here).
 KIND_FIELDS = {
     DepartmentKind.BANNER_DEPARTMENT: "for_banner_departments",
     DepartmentKind.TOWNSHIP: "for_townships",
@@ -101,7 +104,7 @@ class Milestone(CleanTextMixin, models.Model):
         kinds = self.kinds
         if len(kinds) == len(KIND_FIELDS):
             return "全部单位"
-        return "、".join(DepartmentKind(kind).label for kind in kinds) or "无"
+        return "、".join(reader.label(Vocabulary.DEPARTMENT_KIND, kind) for kind in kinds) or "无"
 
     def clean(self):
         super().clean()

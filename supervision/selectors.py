@@ -2,9 +2,10 @@
 
 from django.utils import timezone
 
-from catalog.enums import DepartmentKind
 from catalog.models import CertificateItem, Department
 from permissions.scope import Scope, filter_by_scope
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .models import Plan, ProblemReport, Submission
 
@@ -27,7 +28,7 @@ def visible_departments(user, kind: str = ""):
     """The units ``user`` may see (every unit for reviewers and supervisors, else their own),
     optionally of one kind, in 附件1 order."""
     departments = filter_by_scope(Department.objects.all(), user, Scope.VIEW, field="pk")
-    if kind in DepartmentKind.values:
+    if reader.term(Vocabulary.DEPARTMENT_KIND, kind):
         departments = departments.filter(kind=kind)
     return departments.order_by("sort_order", "pk")
 

@@ -15,10 +15,11 @@ from wagtail.admin.auth import permission_denied
 
 from accounts.enums import AuditAction
 from accounts.services import audit_record
-from catalog.enums import DepartmentKind
 from catalog.models import Department
 from permissions.enums import GLOBAL_GROUP_NAMES, Role
 from permissions.scope import Scope, in_scope
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from . import states
 from .access import UNBOUND, may_read, supervising_units, unbound_supervisor
@@ -123,7 +124,7 @@ def overview(request):
             "plan": plan,
             "plans": Plan.objects.order_by("-year"),
             "kind": kind,
-            "kinds": DepartmentKind.choices,
+            "kinds": reader.choices(Vocabulary.DEPARTMENT_KIND, include_retired=True),
             "matrix": matrix,
             "states": MilestoneState.choices,
             "unpublished": departments_without_published_items(departments),

@@ -8,17 +8,26 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from permissions.enums import Role
+from vocabularies import reader as vocabulary_reader
 
 from .factories import make_department, make_item, make_user, publish, send_back, submit
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Every test starts with an empty cache (the search keeps its synonyms there): a test that
-    loads the demo data must not leave them to the next one."""
+def _empty_cache(request):
+    """Every test starts with an empty cache (the search keeps its synonyms there, the
+    vocabularies their terms): a test that loads the demo data or changes a term must not leave
+    them to the next one. A test without a database reads the default terms (as migrated)."""
     cache.clear()
+    vocabulary_reader.forget()
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db"} & set(request.fixturenames)
+    )
+    if not uses_db:
+        vocabulary_reader.use_defaults()
     yield
     cache.clear()
+    vocabulary_reader.forget()
 
 
 def pytest_report_header(config):

@@ -23,7 +23,10 @@ from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from ..enums import DocumentStatus, LegalLevel
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
+
+from ..enums import DocumentStatus
 from ..text import CleanTextMixin
 from .names import article_key, document_key, text_of_article
 
@@ -80,8 +83,8 @@ class LegalDocument(CleanTextMixin, ClusterableModel):
     issuing_body = models.CharField(
         "制定机关", max_length=100, blank=True, help_text="例如：全国人民代表大会常务委员会"
     )
-    legal_level = models.CharField(
-        "效力层级", max_length=32, choices=LegalLevel.choices, blank=True
+    legal_level = VocabularyField(
+        "效力层级", max_length=32, vocabulary=Vocabulary.LEGAL_LEVEL, blank=True
     )
     promulgated_on = models.DateField("公布日期", null=True, blank=True)
     effective_on = models.DateField("施行日期", null=True, blank=True)

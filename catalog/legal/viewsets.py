@@ -24,6 +24,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
 )
 
+from vocabularies.filters import VocabularyFilterSet
+
 from ..enums import DocumentStatus
 from ..inspect import display_value
 from .forms import LegalDocumentForm
@@ -62,6 +64,8 @@ class HistoryColumn(Column):
 
 
 class RegistryIndexView(IndexView):
+    base_filterset_class = VocabularyFilterSet  # 效力层级: a choice of the terms
+
     def get_base_queryset(self):
         return super().get_base_queryset().with_citation_counts()
 

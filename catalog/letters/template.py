@@ -7,7 +7,10 @@ from the item's *published* version (the row of a live item, never a draft revis
 
 from dataclasses import dataclass, field
 
-from ..enums import DisclosureScope, VerificationMethod
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
+
+from ..enums import VerificationMethod
 
 BLANK = "_" * 14
 SHORT_BLANK = "_" * 6
@@ -109,7 +112,7 @@ def _verification(item) -> str:
     if item.verification_method == VerificationMethod.EXEMPT:
         text = "本证明事项免于核查，行政机关通过日常监管对承诺内容进行监督。"
     else:
-        method = VerificationMethod(item.verification_method).label
+        method = reader.label(Vocabulary.VERIFICATION_METHOD, item.verification_method)
         days = item.verification_time_limit_days
         text = f"行政机关将采取{method}方式，在受理后{days}个工作日内对承诺内容进行核查。"
     if item.verification_details:
@@ -120,7 +123,7 @@ def _verification(item) -> str:
 def _disclosure(item) -> str:
     if not item.letters_disclosed:
         return "本承诺书不公开。"
-    scope = DisclosureScope(item.disclosure_scope).label
+    scope = reader.label(Vocabulary.DISCLOSURE_SCOPE, item.disclosure_scope)
     return (
         f"本承诺书{scope}，公开期限为{item.disclosure_period_months}个月，"
         "自行政机关登记承诺书之日起计算。公开时不显示身份证件号码、联系方式和详细地址，"

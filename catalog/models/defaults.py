@@ -16,7 +16,10 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..enums import DisclosureScope, VerificationMethod
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
+
+from ..enums import VerificationMethod
 from ..text import CleanTextMixin
 from .items import Department
 
@@ -51,16 +54,16 @@ class NoticeDefaults(CleanTextMixin, models.Model):
     )
     agent_may_commit = models.BooleanField("可以由受托代理人代为承诺", default=False)
     false_commitment_consequences = models.TextField("不实承诺的责任", blank=True)
-    verification_method = models.CharField(
-        "核查方式", max_length=16, choices=VerificationMethod.choices, blank=True
+    verification_method = VocabularyField(
+        "核查方式", max_length=16, vocabulary=Vocabulary.VERIFICATION_METHOD, blank=True
     )
     verification_time_limit_days = models.PositiveSmallIntegerField(
         "核查时限（工作日）", null=True, blank=True
     )
     verification_details = models.TextField("核查标准与说明", blank=True, help_text=TEMPLATE_HELP)
     letters_disclosed = models.BooleanField("公开承诺书", default=False)
-    disclosure_scope = models.CharField(
-        "公开范围", max_length=32, choices=DisclosureScope.choices, blank=True
+    disclosure_scope = VocabularyField(
+        "公开范围", max_length=32, vocabulary=Vocabulary.DISCLOSURE_SCOPE, blank=True
     )
     disclosure_period_months = models.PositiveSmallIntegerField(
         "公开时限（月）", null=True, blank=True

@@ -30,7 +30,9 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from ..enums import MatterType
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
+
 from ..guides.forms import ServiceGuideForm
 from ..text import CleanTextMixin
 from .items import PHONE_HELP, CertificateItem, Department, EditorialStatusMixin
@@ -63,7 +65,7 @@ class ServiceGuide(
     name = models.CharField(
         "事项名称", max_length=200, help_text="办理的行政事项，例如：律师事务所设立分所审核。"
     )
-    matter_type = models.CharField("事项类型", max_length=32, choices=MatterType.choices)
+    matter_type = VocabularyField("事项类型", max_length=32, vocabulary=Vocabulary.MATTER_TYPE)
     legal_basis = models.TextField(
         "设定依据", blank=True, help_text="法律法规名称、文号和条款，每条一行。"
     )

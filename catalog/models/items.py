@@ -32,16 +32,15 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
+
 from ..enums import (
     DepartmentKind,
-    DisclosureScope,
     ExcludedCategory,
     ExerciseLevel,
     FocusArea,
     ItemStatus,
-    LegalLevel,
-    MatterType,
-    VerificationMethod,
     legal_precedence,
 )
 from ..extra_fields import labelled, values_errors
@@ -62,7 +61,7 @@ class Department(CleanTextMixin, models.Model):
     """An implementing agency of 附件1, with its 附件2 liaison table row."""
 
     name = models.CharField("单位名称", max_length=100, unique=True)
-    kind = models.CharField("单位类别", max_length=32, choices=DepartmentKind.choices)
+    kind = VocabularyField("单位类别", max_length=32, vocabulary=Vocabulary.DEPARTMENT_KIND)
     sort_order = models.PositiveIntegerField("排序", default=0)
     leader_name = models.CharField("分管领导姓名", max_length=50, blank=True)
     leader_office_phone = models.CharField(
@@ -272,9 +271,9 @@ class CertificateItem(
     level_city = models.BooleanField(ExerciseLevel.CITY.label, default=False)
     level_county = models.BooleanField(ExerciseLevel.COUNTY.label, default=False)
     level_township = models.BooleanField(ExerciseLevel.TOWNSHIP.label, default=False)
-    matter_type = models.CharField("事项类型", max_length=32, choices=MatterType.choices)
-    focus_area = models.CharField(
-        "重点领域", max_length=32, choices=FocusArea.choices, default=FocusArea.OTHER
+    matter_type = VocabularyField("事项类型", max_length=32, vocabulary=Vocabulary.MATTER_TYPE)
+    focus_area = VocabularyField(
+        "重点领域", max_length=32, vocabulary=Vocabulary.FOCUS_AREA, default=FocusArea.OTHER
     )
     remarks = models.TextField("备注", blank=True)
 
@@ -292,8 +291,8 @@ class CertificateItem(
         "不实承诺的责任",
         help_text="对执意隐瞒真实情况、提供虚假承诺的，依法作出的处理。",
     )
-    verification_method = models.CharField(
-        "核查方式", max_length=16, choices=VerificationMethod.choices
+    verification_method = VocabularyField(
+        "核查方式", max_length=16, vocabulary=Vocabulary.VERIFICATION_METHOD
     )
     verification_time_limit_days = models.PositiveSmallIntegerField(
         "核查时限（工作日）",
@@ -303,16 +302,17 @@ class CertificateItem(
     )
     verification_details = models.TextField("核查标准与说明", blank=True)
     letters_disclosed = models.BooleanField("公开承诺书", default=False)
-    disclosure_scope = models.CharField(
-        "公开范围", max_length=32, choices=DisclosureScope.choices, blank=True
+    disclosure_scope = VocabularyField(
+        "公开范围", max_length=32, vocabulary=Vocabulary.DISCLOSURE_SCOPE, blank=True
     )
     disclosure_period_months = models.PositiveSmallIntegerField(
         "公开时限（月）", null=True, blank=True
     )
-    excluded_category = models.CharField(
+    excluded_category = VocabularyField(
         "是否属于不适用情形",
         max_length=32,
-        choices=ExcludedCategory.choices,
+        vocabulary=Vocabulary.EXCLUDED_CATEGORY,
+        blank_label=ExcludedCategory.NONE.label,
         blank=True,
         default=ExcludedCategory.NONE,
         help_text="属于实施方案规定的不适用告知承诺制情形的，不能提交审核或发布。",
@@ -408,8 +408,8 @@ class CertificateItem(
 
     @property
     def bases_in_order(self) -> list:
-        """The legal bases in order of precedence (法律 first, ``LEGAL_PRECEDENCE``), bases of
-        one level in the order the department wrote them: how public pages list them."""
+        """The legal bases in order of precedence (the legal levels' order as terms: 法律 first),
+        bases of one level in the order the department wrote them: how public pages list them."""
         return sorted(self.legal_bases.all(), key=lambda basis: basis.precedence)
 
     def clean(self):
@@ -463,7 +463,7 @@ class LegalBasis(CleanTextMixin, Orderable):
         blank=True,
         help_text="法律文件库中有该条条文的，可以不填，公开时显示文件库中的条文。",
     )
-    legal_level = models.CharField("效力层级", max_length=32, choices=LegalLevel.choices)
+    legal_level = VocabularyField("效力层级", max_length=32, vocabulary=Vocabulary.LEGAL_LEVEL)
     document = models.ForeignKey(
         "catalog.LegalDocument",
         verbose_name="法律文件库",

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from catalog.enums import DepartmentKind
 from catalog.models import Department
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .cleaning import clean_line, text_key
 from .report import Change, RowReport
@@ -95,9 +97,9 @@ class DepartmentImportSession(Session):
     def is_unchanged(self, instance: DepartmentRow, row) -> bool:
         state = self.state(row)
         if state.department is None:
-            kind = self._kind(instance.name)
+            kind = reader.label(Vocabulary.DEPARTMENT_KIND, self._kind(instance.name))
             state.report.notes = [
-                f"新增单位，单位类别按名称定为“{kind.label}”，如有误请在“实施机关”中修改。"
+                f"新增单位，单位类别按名称定为“{kind}”，如有误请在“实施机关”中修改。"
             ]
             return False
         before = Department.objects.get(pk=state.department.pk)

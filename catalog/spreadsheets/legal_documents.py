@@ -23,11 +23,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from catalog.enums import DocumentStatus, LegalLevel
+from catalog.enums import DocumentStatus
 from catalog.legal.models import LegalArticle, LegalDocument, LegalDocumentName
 from catalog.legal.names import article_key, document_key, document_keys
+from catalog.legal.parsing import LEVEL_ALIASES
 from catalog.legal.registry import Registry, plain_name
 from catalog.legal.services import legal_document_set_status, user_may_manage_registry
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .cleaning import clean_line, clean_text, text_key
 from .legal_layout import (
@@ -36,7 +39,6 @@ from .legal_layout import (
     DATE_FIELDS,
     DOCUMENT_COLUMNS,
     DOCUMENTS_SHEET,
-    LEVELS,
     NO,
     STATUSES,
     TEXT_FIELDS,
@@ -49,6 +51,7 @@ from .legal_layout import (
 )
 from .reading import SpreadsheetRefused, read_workbook
 from .report import Change, ImportReport, Issue, RowReport, RowStatus, digest
+from .widgets import term_code, term_refusal
 
 # --- import ------------------------------------------------------------------------------------
 
@@ -135,11 +138,14 @@ class RegistryImport:
             values["name"] = name
             if "legal_level" in table.columns:
                 level = clean_line(cell_of(cells, table, "legal_level"))
-                values["legal_level"] = LEVELS.get(text_key(level), None) if level else ""
+                values["legal_level"] = (
+                    term_code(Vocabulary.LEGAL_LEVEL, level, LEVEL_ALIASES) if level else ""
+                )
                 if values["legal_level"] is None:
-                    options = "、".join(LegalLevel.labels)
                     self._issue(
-                        report, "legal_level", f"“{level}”不是有效的效力层级，应为：{options}之一。"
+                        report,
+                        "legal_level",
+                        term_refusal(Vocabulary.LEGAL_LEVEL, [level], "效力层级"),
                     )
             for date_field in DATE_FIELDS:
                 if date_field in table.columns:
@@ -309,7 +315,7 @@ class RegistryImport:
         if value is None or value == "":
             return ""
         if name == "legal_level":
-            return LegalLevel(value).label
+            return reader.label(Vocabulary.LEGAL_LEVEL, value)
         if name == "status":
             return DocumentStatus(value).label
         if name == "verified":

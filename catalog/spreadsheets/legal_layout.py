@@ -11,8 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from catalog.enums import DocumentStatus, LegalLevel
-from catalog.legal.parsing import LEVEL_ALIASES
+from catalog.enums import DocumentStatus
 
 from .cleaning import clean_line, text_key
 from .reading import Sheet
@@ -94,9 +93,6 @@ def read_date(value) -> datetime.date | None:
         raise ValueError(f"“{text}”不是有效的日期。") from None
 
 
-LEVELS = {text_key(label): value for value, label in LegalLevel.choices} | {
-    text_key(alias): value for alias, value in LEVEL_ALIASES.items()
-}
 STATUSES = {text_key(label): value for value, label in DocumentStatus.choices} | {
     "有效": DocumentStatus.IN_FORCE,
     "现行": DocumentStatus.IN_FORCE,

@@ -9,8 +9,9 @@ lacks is named in the preview and created, unverified, when the import is writte
 
 from dataclasses import replace
 
-from catalog.enums import LegalLevel
 from catalog.legal.registry import Registry
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .report import Issue
 from .rows import CatalogRow
@@ -90,7 +91,9 @@ def ensure_documents(instance: CatalogRow, registry: Registry, user) -> None:
             document_id=registry.ensure(
                 name=b.name,
                 document_number=b.document_number,
-                legal_level=b.legal_level if b.legal_level in LegalLevel.values else "",
+                legal_level=b.legal_level
+                if reader.term(Vocabulary.LEGAL_LEVEL, b.legal_level)
+                else "",
                 user=user,
             ),
         )

@@ -17,8 +17,8 @@ from import_export.fields import Field
 from import_export.instance_loaders import BaseInstanceLoader
 
 from catalog import extra_fields
-from catalog.enums import LegalLevel, MatterType
 from catalog.models import CertificateItem, Department
+from vocabularies.enums import Vocabulary
 
 from .layout import ANNEX2, ANNEX4, EXTRA_COLUMN, annex4_layout
 from .rows import CatalogRow
@@ -160,7 +160,7 @@ class CatalogRowResource(SessionRows, resources.Resource):
     legal_levels = Field(
         attribute="legal_levels",
         column_name=_label("legal_levels"),
-        widget=LegalLevelsWidget(LegalLevel),
+        widget=LegalLevelsWidget(),
     )
     requesting_unit = Field(
         attribute="requesting_unit",
@@ -185,7 +185,7 @@ class CatalogRowResource(SessionRows, resources.Resource):
     matter_type = Field(
         attribute="matter_type",
         column_name=_label("matter_type"),
-        widget=ChoiceWidget(MatterType, what="事项类型"),
+        widget=ChoiceWidget(Vocabulary.MATTER_TYPE, what="事项类型"),
     )
     remarks = Field(
         attribute="remarks",

@@ -6,10 +6,12 @@ that row and column.
 
 import re
 
-from django.db import models
 from import_export.widgets import Widget
 
+from catalog.enums import LegalLevel, MatterType
 from catalog.legal.parsing import LEVEL_ALIASES
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from .bases import parse_bases, render_bases
 from .cleaning import clean_line, clean_text, text_key
@@ -82,27 +84,62 @@ class MarkWidget(Widget):
         return "✓" if value else ""
 
 
-class ChoiceWidget(Widget):
-    """A column with fixed choices (事项类型), written as their Chinese labels."""
+# The enums whose default codes name a vocabulary's terms (callers may still pass them).
+ENUM_VOCABULARIES = {MatterType: Vocabulary.MATTER_TYPE, LegalLevel: Vocabulary.LEGAL_LEVEL}
 
-    def __init__(self, choices: type[models.TextChoices], *, what: str):
+
+def vocabulary_of(vocabulary) -> str:
+    """The vocabulary key of ``vocabulary`` (a key, or the enum naming its default codes)."""
+    return ENUM_VOCABULARIES.get(vocabulary, vocabulary)
+
+
+def term_code(vocabulary: str, text: str, aliases: dict[str, str] | None = None) -> str | None:
+    """The code of the active term whose label (or one of ``aliases``: text -> code) is
+    ``text``; None if none is. Read from the vocabulary's terms as they are now (ADR 023)."""
+    key = text_key(text)
+    rows = reader.terms(vocabulary)
+    for row in rows:
+        if text_key(row.label) == key:
+            return row.code
+    active = {row.code for row in rows}
+    for alias, code in (aliases or {}).items():
+        if text_key(alias) == key and code in active:
+            return code
+    return None
+
+
+def term_refusal(vocabulary: str, texts: list[str], what: str) -> str:
+    """Why ``texts`` are refused: not a label of the vocabulary, or a retired term's; with the
+    labels that are allowed."""
+    retired = {text_key(r.label) for r in reader.terms(vocabulary, include_retired=True)}
+    retired -= {text_key(r.label) for r in reader.terms(vocabulary)}
+    options = "、".join(row.label for row in reader.terms(vocabulary))
+    names = "、".join(f"“{t}”" for t in texts)
+    if all(text_key(t) in retired for t in texts):
+        return f"{names}是已停用的{what}，不能再使用，应为：{options}之一。"
+    return f"{names}不是有效的{what}，应为：{options}之一。"
+
+
+class ChoiceWidget(Widget):
+    """A column whose values are terms of a vocabulary (事项类型), written as their labels:
+    an active term's label is read, a retired or unknown one refused (ADR 023)."""
+
+    def __init__(self, vocabulary, *, what: str):
         super().__init__()
-        self.choices = choices
+        self.vocabulary = vocabulary_of(vocabulary)
         self.what = what
-        self.by_label = {text_key(label): value for value, label in choices.choices}
 
     def clean(self, value, row=None, **kwargs):
         text = clean_line(value)
         if not text:
             raise ValueError("不能为空。")
-        try:
-            return self.by_label[text_key(text)]
-        except KeyError:
-            options = "、".join(self.choices.labels)
-            raise ValueError(f"“{text}”不是有效的{self.what}，应为：{options}之一。") from None
+        code = term_code(self.vocabulary, text)
+        if code is None:
+            raise ValueError(term_refusal(self.vocabulary, [text], self.what))
+        return code
 
     def render(self, value, obj=None, **kwargs):
-        return self.choices(value).label if value else ""
+        return reader.label(self.vocabulary, value) if value else ""
 
 
 class LegalBasesWidget(Widget):
@@ -119,25 +156,22 @@ class LegalLevelsWidget(Widget):
     """效力层级: one level per basis, separated by line breaks, 、 or ；; a label or a word
     clerks use for it (自治区人民政府决定, 单行条例 …, ``catalog.legal.parsing.LEVEL_ALIASES``)."""
 
-    def __init__(self, choices: type[models.TextChoices]):
-        super().__init__()
-        self.choices = choices
-        self.by_label = {text_key(alias): value for alias, value in LEVEL_ALIASES.items()}
-        self.by_label |= {text_key(label): value for value, label in choices.choices}
+    vocabulary = Vocabulary.LEGAL_LEVEL
+
+    def __init__(self, choices=None):
+        super().__init__()  # ``choices``: the legal levels' enum, as callers used to pass it
 
     def clean(self, value, row=None, **kwargs):
         tokens = [t for t in re.split(r"[\n、，,；;/／\s]+", clean_text(value)) if t]
         levels, unknown = [], []
         for token in tokens:
-            level = self.by_label.get(text_key(token))
+            level = term_code(self.vocabulary, token, LEVEL_ALIASES)
             if level is None:
                 unknown.append(token)
             levels.append(level)
         if unknown:
-            options = "、".join(self.choices.labels)
-            names = "、".join(f"“{t}”" for t in unknown)
-            raise ValueError(f"{names}不是有效的效力层级，应为：{options}之一。")
+            raise ValueError(term_refusal(self.vocabulary, unknown, "效力层级"))
         return levels
 
     def render(self, value, obj=None, **kwargs):
-        return "\n".join(self.choices(v).label for v in value or [] if v)
+        return "\n".join(reader.label(self.vocabulary, v) for v in value or [] if v)

@@ -20,6 +20,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost
 INSTALLED_APPS = [
     # project apps first so their templates override Wagtail's
     "cms",
+    "vocabularies",  # vocabularies as data, below catalog (issue 17, ADR 023)
     "catalog",
     "sitesettings",  # site settings (issue 17, ADR 022)
     "publishing",

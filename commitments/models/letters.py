@@ -10,6 +10,8 @@ from catalog.enums import DisclosureScope
 from catalog.text import CleanTextMixin
 from privacy import registry as privacy_registry
 from privacy.fields import EncryptedTextField, LookupHashField
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
 
 from ..letters.enums import ApplicantKind, LetterChannel, OrganisationIdType, PersonIdType
 
@@ -92,8 +94,8 @@ class CommitmentLetter(CleanTextMixin, models.Model):
     conditions_statement = models.TextField("申请人写明的符合条件情况", blank=True)
 
     # Part (九) of the item's published letter form, fixed when the letter is registered.
-    disclosure_scope = models.CharField(
-        "公开范围", max_length=32, choices=DisclosureScope.choices, blank=True
+    disclosure_scope = VocabularyField(
+        "公开范围", max_length=32, vocabulary=Vocabulary.DISCLOSURE_SCOPE, blank=True
     )
     disclosed_from = models.DateField("公开起始日期", null=True, blank=True)
     disclosed_until = models.DateField("公开截止日期", null=True, blank=True)

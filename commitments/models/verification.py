@@ -8,8 +8,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from catalog.text import CleanTextMixin
+from vocabularies.enums import Vocabulary
+from vocabularies.fields import VocabularyField
 
-from ..verification.enums import TASK_METHODS, TaskOrigin, VerificationFinding
+from ..verification.enums import TASK_METHODS_EXCLUDED, TaskOrigin, VerificationFinding
 
 
 def evidence_storage():
@@ -42,7 +44,12 @@ class VerificationTask(models.Model):
     department = models.ForeignKey(
         "catalog.Department", verbose_name="实施机关", on_delete=models.PROTECT, related_name="+"
     )
-    method = models.CharField("核查方式", max_length=16, choices=TASK_METHODS)
+    method = VocabularyField(
+        "核查方式",
+        max_length=16,
+        vocabulary=Vocabulary.VERIFICATION_METHOD,
+        exclude=TASK_METHODS_EXCLUDED,
+    )
     origin = models.CharField(
         "来源", max_length=16, choices=TaskOrigin.choices, default=TaskOrigin.ITEM_RULE
     )

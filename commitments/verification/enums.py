@@ -23,8 +23,9 @@ class TaskOrigin(models.TextChoices):
 TASK_SECTIONS_HOOK = "verification_task_sections"
 
 
-# The methods a task can have (an exempt item's letters are checked only when sampled, on site).
-TASK_METHODS = [(v, label) for v, label in VerificationMethod.choices if v != "exempt"]
+# The methods a task can never have (an exempt item's letters are checked only when sampled, on
+# site); the others are the verification methods' terms (ADR 023).
+TASK_METHODS_EXCLUDED = (VerificationMethod.EXEMPT.value,)
 FALSE_FINDINGS = (VerificationFinding.FALSE, VerificationFinding.PARTLY_FALSE)
 # When a non-exempt item has no time limit (the catalog requires one; older rows may lack it).
 FALLBACK_TIME_LIMIT_DAYS = 5

@@ -12,9 +12,11 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from catalog.enums import MatterType
 from permissions.enums import Role
 from permissions.scope import Scope, granted_department_ids
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
+from vocabularies.registry import registry
 
 from .review import ScopedReviewTask
 
@@ -22,11 +24,15 @@ COUNTERSIGN_SKIPPED = "publishing.countersign_skipped"
 
 
 class MatterTypesField(models.JSONField):
-    """A list of matter type values, offered as check boxes in the task's admin form."""
+    """A list of matter type codes, offered as check boxes in the task's admin form (the
+    active terms; a retired one the task still names stays offered while it is ticked)."""
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=MatterType.choices,
+            choices=lambda: [
+                (row.code, row.choice_label)
+                for row in reader.terms(Vocabulary.MATTER_TYPE, include_retired=True)
+            ],
             required=False,
             label=self.verbose_name,
             help_text=self.help_text,
@@ -157,3 +163,11 @@ class CountersignTask(ScopedReviewTask):
         if not self.user_is_countersigner(user):
             return TaskState.objects.none()
         return self._in_progress_states()
+
+
+def _countersign_matter_type_uses(code: str) -> int:
+    """Countersign steps naming the matter type (a term they name is not deleted, ADR 023)."""
+    return sum(code in (task.matter_types or []) for task in CountersignTask.objects.all())
+
+
+registry.add_counter(Vocabulary.MATTER_TYPE, _countersign_matter_type_uses)

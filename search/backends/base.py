@@ -6,7 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.enums import ExerciseLevel
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from ..analysis import ParsedQuery
 from ..documents import IndexDocument
@@ -40,9 +42,9 @@ class SearchFilters:
         focus_area = params.get("focus_area", "")
         return cls(
             department=department,
-            matter_type=matter_type if matter_type in MatterType.values else "",
+            matter_type=matter_type if reader.term(Vocabulary.MATTER_TYPE, matter_type) else "",
             level=level if level in ExerciseLevel.values else "",
-            focus_area=focus_area if focus_area in FocusArea.values else "",
+            focus_area=focus_area if reader.term(Vocabulary.FOCUS_AREA, focus_area) else "",
         )
 
     @property

@@ -24,7 +24,9 @@ from itertools import islice
 
 from pyroaring import BitMap, FrozenBitMap
 
-from catalog.enums import ExerciseLevel, FocusArea, MatterType
+from catalog.enums import ExerciseLevel
+from vocabularies import reader
+from vocabularies.enums import Vocabulary
 
 from ..analysis import is_han
 from ..documents import LEVEL_BITS
@@ -53,13 +55,19 @@ TOKEN_COLUMNS = {"name": "name_tokens", "purpose": "purpose_tokens", "body": "bo
 _HEADS = ", ".join(f"substr({c}, 1, {NAME_HEAD_CHARS})" for c in START_COLUMNS.values())
 ROW_COLUMNS = f"item_id, department_id, matter_type, focus_area, levels, name_length, {_HEADS}"
 
-# The order of the choice facets' values (computed once: the enums' ``values`` are rebuilt on
-# every access).
-VALUE_ORDER = {
-    "matter_type": tuple(MatterType.values),
-    "focus_area": tuple(FocusArea.values),
-    "level": tuple(ExerciseLevel.values),
-}
+# The order of the choice facets' values: the exercise levels' (computed once: the enums'
+# ``values`` are rebuilt on every access), the vocabularies' terms' (read as they are now).
+LEVEL_ORDER = tuple(ExerciseLevel.values)
+VOCABULARY_FACETS = {"matter_type": Vocabulary.MATTER_TYPE, "focus_area": Vocabulary.FOCUS_AREA}
+
+
+def _value_order(facet: str, values) -> tuple:
+    if facet == "level":
+        return LEVEL_ORDER
+    if facet in VOCABULARY_FACETS:
+        known = reader.codes(VOCABULARY_FACETS[facet])
+        return (*known, *(v for v in values if v not in set(known)))
+    return tuple(values)
 
 
 def _facet_values(row) -> list[tuple[str, object]]:
@@ -253,7 +261,7 @@ class IndexSnapshot:
     def counts(self, facet: str, bits: BitMap) -> dict:
         """{value: number of items in ``bits`` with that value}, in the facet's value order."""
         values = self.bitmaps[facet]
-        order = VALUE_ORDER.get(facet, values)
+        order = _value_order(facet, values)
         counted = ((v, bits.intersection_cardinality(values[v])) for v in order if v in values)
         return {v: n for v, n in counted if n}
 
