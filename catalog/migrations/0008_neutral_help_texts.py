@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0006_extra_fields'),
+        ('catalog', '0007_vocabulary_fields'),
     ]
 
     operations = [
