@@ -3,9 +3,8 @@
 Each configuration step is a small function taking the ``SecondBanner`` being built and doing
 what its administrator or justice bureau would do, through the functions the admin's own views
 call (imports, settings pages, grant requests, the extra-field admin, the review routes, the
-content pages, the plan's form). ``CONFIGURATION`` lists them in order: a step added later
-(e.g. renaming a focus area, adding a matter type, changing the letter wording) is one more
-function in the list, and may change what the walk uses (``banner.matter_type`` …).
+content pages, the plan's form, the vocabularies, the letter wording). ``CONFIGURATION`` lists
+them in order; a step may change what the walk uses (``banner.matter_type`` …).
 
 ``walk_item`` then takes one item from an editor's draft through the leader, the countersign
 step and the justice bureau to the public site. All names, phones and record numbers below
@@ -41,6 +40,7 @@ from publishing.services import WORKFLOW_NAME, catalog_revision_publish, counter
 from sitesettings.services import public_wording_update, site_identity_update
 from supervision.models import Plan
 from supervision.services import plan_update
+from vocabularies.models import Term
 
 PASSWORD = "Etk-2026-set-up!"
 
@@ -122,6 +122,8 @@ class SecondBanner:
     # what the walk's item uses: a later step (vocabularies as rows) may set its own
     matter_type: str = MatterType.LICENSING
     focus_area: str = FocusArea.LEGAL_SERVICES
+    # labels the configuration replaced: no page may show them any more
+    replaced_labels: set = field(default_factory=set)
     item: object = None
     guide: object = None
     letter: object = None
@@ -223,6 +225,45 @@ def extra_field(banner: SecondBanner) -> None:
     banner.extra_fields = list(ExtraField.objects.filter(key="channel"))
 
 
+def _term_form(user, url: str, data: dict) -> None:
+    """设置 → 词表 (ADR 023), as the justice bureau's reviewer fills it in."""
+    client = Client()
+    client.force_login(user)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def new_matter_type(banner: SecondBanner) -> None:
+    """词表 → 添加: 行政备案, a matter type the seed's list does not have; the walk's item and
+    its guide are of this type (and so is the countersign step)."""
+    _term_form(
+        banner.users["reviewer"],
+        reverse("wagtailsnippets_vocabularies_term:add"),
+        {"vocabulary": "matter_type", "code": "filing", "label": "行政备案", "order": "15"},
+    )
+    _term_form(  # then switched on, as a second edit (a new term may be prepared first)
+        banner.users["reviewer"],
+        reverse(
+            "wagtailsnippets_vocabularies_term:edit",
+            args=[Term.objects.get(vocabulary="matter_type", code="filing").pk],
+        ),
+        {"label": "行政备案", "order": "15", "active": "on"},
+    )
+    banner.matter_type = "filing"
+
+
+def renamed_focus_area(banner: SecondBanner) -> None:
+    """词表 → 重点领域 户籍管理 → 户籍与身份证明 (its code, what records store, stays)."""
+    term = Term.objects.get(vocabulary="focus_area", code=FocusArea.HOUSEHOLD)
+    banner.replaced_labels.add(term.label)
+    _term_form(
+        banner.users["reviewer"],
+        reverse("wagtailsnippets_vocabularies_term:edit", args=[term.pk]),
+        {"label": "户籍与身份证明", "order": str(term.order), "active": "on"},
+    )
+    banner.focus_area = FocusArea.HOUSEHOLD
+
+
 def countersign_step(banner: SecondBanner) -> None:
     """设置 → 工作流: the 政务服务局's leader countersigns 行政许可 items before the justice
     bureau (ADR 021), added by the system administrator."""
@@ -265,6 +306,8 @@ CONFIGURATION = [
     staff,
     public_wording,
     extra_field,
+    new_matter_type,
+    renamed_focus_area,
     countersign_step,
     plan_source,
     content_page,

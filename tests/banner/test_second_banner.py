@@ -56,8 +56,23 @@ FRESH_PAGES = ["public:home", "public:catalog", "public:progress", "public:compl
 
 
 def test_nothing_the_second_banner_shows_names_alxa_right_banner(banner, texts):
-    found = leaks(texts, forbidden_words(otog.UNITS))
+    words = forbidden_words(otog.UNITS) | banner.replaced_labels
+    assert banner.replaced_labels == {"户籍管理"}
+    found = leaks(texts, words)
     assert found == [], "阿拉善右旗的配置出现在：\n" + "\n".join(found)
+
+
+def test_the_new_matter_type_and_the_renamed_focus_area_are_what_the_public_reads(banner, texts):
+    """The item is of the matter type added in 词表 and of the renamed focus area: both are
+    shown with the configured labels on the item page, offered by the catalog's and the
+    search's filters, and the home page's focus-area tiles read the new name."""
+    assert "行政备案" in texts["item"] and "户籍与身份证明" in texts["item"]
+    for page in ("catalog", "catalog filtered", "search"):
+        assert '<option value="filing"' in texts[page], page
+    assert '<option value="filing" selected>行政备案</option>' in texts["catalog filtered"]
+    assert otog.ITEM["name"] in texts["catalog filtered"]
+    assert "户籍与身份证明" in texts["home"]
+    assert "行政备案" in texts["附件4 export xlsx"]
 
 
 def test_the_walked_item_is_on_every_public_page_of_the_catalog(banner, texts):
