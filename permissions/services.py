@@ -108,6 +108,11 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *CREDIT_RULES,
         # site settings (issue 17): the justice bureau words the public texts
         "sitesettings.change_publicwording",
+        # the letter wording (告知承诺书文本): edited and submitted here, approved by another
+        # reviewer (nobody holds catalog.publish_letterwording: it is published by review only)
+        "catalog.change_letterwording",
+        "catalog.view_letterwording",
+        "catalog.view_letterwordingversion",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -124,6 +129,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         COMPLAINT.format("view"),
         *PLAN_READ,
         CREDIT.format("view"),
+        "catalog.view_letterwording",
+        "catalog.view_letterwordingversion",
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -162,6 +169,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         # site settings (issue 17): the site's name, footer and record numbers, public texts
         "sitesettings.change_siteidentity",
         "sitesettings.change_publicwording",
+        # the letter wording is legal text of the justice bureau: read only (ADR 024)
+        "catalog.view_letterwording",
+        "catalog.view_letterwordingversion",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",
