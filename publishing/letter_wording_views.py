@@ -26,6 +26,18 @@ def _may_view(user) -> bool:
     return user.is_active and user.has_perm(VIEW_PERMISSION)
 
 
+def _name(user, missing="系统安装") -> str:
+    """Who did it; version 1 was installed by the system (no user)."""
+    if user is None:
+        return missing
+    return user.get_full_name() or user.get_username()
+
+
+def _version_row(version) -> tuple:
+    """(version, who submitted it, who approved it)."""
+    return version, _name(version.submitted_by), _name(version.approved_by)
+
+
 def _edit_url(wording) -> str:
     return reverse("wagtailsnippets_catalog_letterwording:edit", args=[wording.pk])
 
@@ -34,14 +46,19 @@ def _state(wording) -> dict:
     """The review state of the draft, in the words of the overview."""
     state = wording.current_workflow_state
     if state and state.status == state.STATUS_IN_PROGRESS:
-        return {"label": "审核中", "state": state}
+        return {"label": "审核中", "state": state, "by": _name(state.requested_by), "comment": ""}
     if state and state.status == state.STATUS_NEEDS_CHANGES:
         task_state = state.current_task_state
         comment = task_state.comment if task_state else ""
-        return {"label": "已退回修改", "state": state, "comment": comment}
+        return {
+            "label": "已退回修改",
+            "state": state,
+            "by": _name(state.requested_by),
+            "comment": comment,
+        }
     if wording.has_unpublished_changes:
-        return {"label": "有未提交审核的修改"}
-    return {"label": "与现行版本一致"}
+        return {"label": "有未提交审核的修改", "state": None, "by": "", "comment": ""}
+    return {"label": "与现行版本一致", "state": None, "by": "", "comment": ""}
 
 
 def _user_actions(wording, user) -> set[str]:
@@ -64,7 +81,10 @@ def letter_wording_overview(request):
         {
             "page_title": "告知承诺书文本",
             "current": current,
-            "versions": LetterWordingVersion.objects.select_related("submitted_by", "approved_by"),
+            "versions": [
+                _version_row(v)
+                for v in LetterWordingVersion.objects.select_related("submitted_by", "approved_by")
+            ],
             "state": _state(wording),
             "edit_url": _edit_url(wording) if user.has_perm("catalog.change_letterwording") else "",
             "review_url": reverse("letter_wording_review") if _user_actions(wording, user) else "",
@@ -81,7 +101,13 @@ def letter_wording_version(request, number):
     return TemplateResponse(
         request,
         "publishing/letter_wording/version.html",
-        {"page_title": version.label, "version": version, "texts": version.fields_in_order()},
+        {
+            "page_title": version.label,
+            "version": version,
+            "submitted_by": _name(version.submitted_by),
+            "approved_by": _name(version.approved_by),
+            "texts": version.fields_in_order(),
+        },
     )
 
 
@@ -144,12 +170,14 @@ def letter_wording_review(request):
         {
             "page_title": "审核：告知承诺书文本",
             "current": current,
+            "next_number": current.number + 1,
             "rows": rows,
             "changed_count": sum(r["changed"] for r in rows),
             "form": form,
             "task": task,
-            "submitted_by": task_state.workflow_state.requested_by,
+            "submitted_by": _name(task_state.workflow_state.requested_by),
             "revision": task_state.revision,
+            "written_by": _name(task_state.revision.user),
             "edited_since": latest if latest and latest.pk != task_state.revision_id else None,
             "can_approve": "approve" in actions,
             "can_reject": "reject" in actions,
