@@ -13,6 +13,7 @@ from .models.routes import COUNTERSIGN_SKIPPED
 from .panels import (
     AwaitingReviewPanel,
     IncompleteTextsPanel,
+    LetterWordingReviewPanel,
     MyDraftsPanel,
     ReviewFlagsPanel,
     SentBackPanel,
@@ -77,6 +78,8 @@ def catalog_revisions_menu_item():
 def add_review_panels(request, panels):
     panels[:] = [p for p in panels if getattr(p, "name", "") not in REPLACED_PANELS]
     panels.extend([AwaitingReviewPanel(request), SentBackPanel(request), MyDraftsPanel(request)])
+    if is_reviewer(request.user):
+        panels.append(LetterWordingReviewPanel(request))
     user = request.user
     # the legal bases: items to review again (whoever may see items), and a department's
     # items whose bases lack article texts (its own staff)

@@ -282,3 +282,18 @@ def test_approval_publishes_only_a_valid_wording(world):
     assert version.wording().false_commitment_intro == NEW_INTRO
     with pytest.raises(ValidationError, match="没有待审核的修改"):
         letter_wording_submit(user=world["users"]["reviewer"])
+
+
+def _home(client, user) -> str:
+    client.force_login(user)
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_dashboard_tells_the_other_reviewer_and_the_sent_back_author(client, world):
+    author, other = world["users"]["reviewer"], world["users"]["reviewer2"]
+    _in_review(author)
+    assert "告知承诺书文本的修改等待您审核" in _home(client, other)
+    assert "告知承诺书文本的修改等待您审核" not in _home(client, author)
+    letter_wording_review(user=other, action="reject", comment="请写明盟市。")
+    assert "您提交的告知承诺书文本修改已被退回：请写明盟市。" in _home(client, author)
+    assert "告知承诺书文本" not in _home(client, world["users"]["editor"])
