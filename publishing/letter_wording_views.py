@@ -86,6 +86,7 @@ def letter_wording_overview(request):
                 for v in LetterWordingVersion.objects.select_related("submitted_by", "approved_by")
             ],
             "state": _state(wording),
+            "has_changes": wording.has_unpublished_changes,
             "edit_url": _edit_url(wording) if user.has_perm("catalog.change_letterwording") else "",
             "review_url": reverse("letter_wording_review") if _user_actions(wording, user) else "",
         },
@@ -107,6 +108,41 @@ def letter_wording_version(request, number):
             "submitted_by": _name(version.submitted_by),
             "approved_by": _name(version.approved_by),
             "texts": version.fields_in_order(),
+        },
+    )
+
+
+def _changes(current, draft) -> list[dict]:
+    """Every text of ``draft`` against the version ``current``, with the inline diff."""
+    rows = []
+    for name in WORDING_FIELD_NAMES:
+        old, new = current.texts.get(name, ""), getattr(draft, name)
+        rows.append(
+            {
+                "label": FIELDS_BY_NAME[name].label,
+                "changed": old != new,
+                "diff": inline_diff(old, new),
+            }
+        )
+    return rows
+
+
+def letter_wording_compare(request):
+    """The latest draft (submitted or not) against the version in force."""
+    if not _may_view(request.user):
+        return permission_denied(request)
+    wording = letter_wording_ensure()
+    current = current_letter_wording_version()
+    draft = wording.get_latest_revision_as_object()
+    rows = _changes(current, draft)
+    return TemplateResponse(
+        request,
+        "publishing/letter_wording/compare.html",
+        {
+            "page_title": "告知承诺书文本的修改",
+            "current": current,
+            "rows": rows,
+            "changed_count": sum(r["changed"] for r in rows),
         },
     )
 
@@ -152,17 +188,7 @@ def letter_wording_review(request):
                 else:
                     messages.success(request, "已退回修改。")
                 return redirect("letter_wording")
-    rows = []
-    for name in WORDING_FIELD_NAMES:
-        old, new = current.texts.get(name, ""), getattr(draft, name)
-        rows.append(
-            {
-                "label": FIELDS_BY_NAME[name].label,
-                "changed": old != new,
-                "diff": inline_diff(old, new),
-                "new": new,
-            }
-        )
+    rows = _changes(current, draft)
     latest = wording.latest_revision
     return TemplateResponse(
         request,

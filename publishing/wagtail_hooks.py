@@ -42,6 +42,11 @@ def register_urls():
             name="letter_wording_version",
         ),
         path(
+            "letter-wording/compare/",
+            letter_wording_views.letter_wording_compare,
+            name="letter_wording_compare",
+        ),
+        path(
             "letter-wording/review/",
             letter_wording_views.letter_wording_review,
             name="letter_wording_review",

@@ -1,8 +1,10 @@
 """The letter form of a published certificate item, part by part as in 附件3 of the seed.
 
 The document is a list of typed blocks, so that the web page, the Word file and the PDF show
-the same text in the same order. Fixed wording is the seed's; the parts marked 填 are filled
-from the item's *published* version (the row of a live item, never a draft revision).
+the same text in the same order. The fixed wording is a published version of the letter
+wording (``wording.py``, edited in the admin; the form states its version); the parts
+marked 填 are filled from the item's *published* version (the row of a live item, never a
+draft revision).
 """
 
 from dataclasses import dataclass, field
@@ -116,8 +118,8 @@ def letter_template_for(
     item, *, follows: str, wording: LetterWordingText, return_by=None
 ) -> CommitmentLetterTemplate:
     """The letter form of a published ``item``; ``follows`` names the catalog revision and
-    ``wording`` is the version of the fixed texts (``catalog.selectors.current_letter_wording``
-    for a new form, the letter's own version for a registered letter).
+    ``wording`` is the version of the fixed texts (``selectors.current_letter_wording`` for a
+    new form, the letter's own version for a registered letter).
 
     ``return_by`` is the return deadline of one case (a date computed by the caller, the
     casework, on the working-day calendar); without it the form leaves the date blank."""

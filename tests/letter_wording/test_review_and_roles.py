@@ -297,3 +297,18 @@ def test_the_dashboard_tells_the_other_reviewer_and_the_sent_back_author(client,
     letter_wording_review(user=other, action="reject", comment="请写明盟市。")
     assert "您提交的告知承诺书文本修改已被退回：请写明盟市。" in _home(client, author)
     assert "告知承诺书文本" not in _home(client, world["users"]["editor"])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_an_unsubmitted_draft_is_compared_with_the_version_in_force(client, world, role):
+    letter_wording_update(
+        user=world["users"]["reviewer"], texts={"false_commitment_intro": NEW_INTRO}
+    )
+    client.force_login(world["users"][role])
+    response = client.get(reverse("letter_wording_compare"))
+    if role in READERS:
+        page = response.content.decode()
+        assert "有 1 项修改" in page and "<del>盟</del>" in page and "<ins>市</ins>" in page
+        assert "对照现行版本查看修改" in client.get(reverse("letter_wording")).content.decode()
+    else:
+        assert response.status_code != 200
