@@ -4,9 +4,10 @@ edit form, history and revision compare of the one record. It has no menu entry 
 record, and nobody publishes it outside its review."""
 
 from django.shortcuts import redirect
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from .models import LetterWording
+from .viewsets import NoDirectPublishMixin
 
 
 class LetterWordingIndexView(IndexView):
@@ -16,10 +17,16 @@ class LetterWordingIndexView(IndexView):
         return redirect("letter_wording")
 
 
+class LetterWordingEditView(NoDirectPublishMixin, EditView):
+    """No 发布 (not even for a superuser) and no review decision by saving the form: the
+    wording is published by the review screen's approval only."""
+
+
 class LetterWordingViewSet(SnippetViewSet):
     model = LetterWording
     icon = "doc-full"
     menu_label = "告知承诺书文本"
     add_to_admin_menu = False
     index_view_class = LetterWordingIndexView
+    edit_view_class = LetterWordingEditView
     search_backend_name = None

@@ -312,3 +312,16 @@ def test_an_unsubmitted_draft_is_compared_with_the_version_in_force(client, worl
         assert "对照现行版本查看修改" in client.get(reverse("letter_wording")).content.decode()
     else:
         assert response.status_code != 200
+
+
+def test_not_even_a_superuser_publishes_from_the_edit_form(client, world):
+    root = make_user("root")
+    root.is_superuser = True
+    root.save()
+    client.force_login(root)
+    data = {**_post_data(false_commitment_intro=NEW_INTRO), "action-publish": "1"}
+    client.post(_edit_url(), data)
+    assert LetterWordingVersion.objects.count() == 1
+    wording = LetterWording.objects.get()
+    assert wording.false_commitment_intro == DEFAULT_TEXTS["false_commitment_intro"]
+    assert wording.get_latest_revision_as_object().false_commitment_intro == NEW_INTRO
