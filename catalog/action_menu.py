@@ -21,11 +21,15 @@ from wagtail.snippets.action_menu import (
 REVIEW_URL_NAMES = {
     "certificateitem": "publishing_review",
     "serviceguide": "publishing_review_guide",
+    "letterwording": "letter_wording_review",
 }
 
 
 def review_screen_url(obj) -> str:
-    return reverse(REVIEW_URL_NAMES[obj._meta.model_name], args=[obj.pk])
+    name = REVIEW_URL_NAMES[obj._meta.model_name]
+    if obj._meta.model_name == "letterwording":  # one record: its screen takes no key
+        return reverse(name)
+    return reverse(name, args=[obj.pk])
 
 
 def withdraw_url(model, pk) -> str:

@@ -1,12 +1,16 @@
-"""Keep simple-history's record of items and guides true to the database row.
+"""Keep simple-history's record of items and guides true to the database row, and put back
+version 1 of the letter wording after a flush.
+
 
 After an edit of a live item, Wagtail saves the in-memory *draft* with only bookkeeping
 ``update_fields``; recording that save would write draft values into the history of the live
 row. Those saves are skipped; the draft itself is kept as a Wagtail revision.
 """
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_migrate, pre_save
 from django.dispatch import receiver
+
+from .letters.services import letter_wording_ensure
 
 BOOKKEEPING_FIELDS = frozenset(
     {
@@ -26,3 +30,11 @@ def skip_history_for_bookkeeping_saves(sender, instance, update_fields=None, **k
         instance.skip_history_when_saving = True
     else:
         instance.__dict__.pop("skip_history_when_saving", None)
+
+
+@receiver(post_migrate)
+def letter_wording_after_migrate(sender, app_config=None, **kwargs):
+    """Version 1 of the letter wording, again after a ``flush`` emptied what the data migration
+    installed (transactional tests); nothing when a version exists."""
+    if app_config is not None and app_config.label == "catalog":
+        letter_wording_ensure()

@@ -23,7 +23,8 @@ from .defaults import departments_for_defaults
 from .extra_field_viewsets import ExtraFieldViewSet, delete_refused
 from .legal.urls import admin_urls as legal_admin_urls
 from .legal.viewsets import LegalDocumentViewSet
-from .models import CertificateItem, ServiceGuide
+from .letter_wording_viewsets import LetterWordingViewSet
+from .models import CertificateItem, LetterWording, ServiceGuide
 from .viewsets import (
     CertificateItemViewSet,
     DepartmentViewSet,
@@ -41,6 +42,7 @@ register_snippet(ServiceGuideViewSet)
 register_snippet(DepartmentViewSet)
 register_snippet(LegalDocumentViewSet)
 register_snippet(ExtraFieldViewSet)
+register_snippet(LetterWordingViewSet)
 
 
 @hooks.register("before_delete_snippet")
@@ -136,7 +138,7 @@ def refuse_bulk_user_deletion(request, action_type, objects, action_class_instan
 
 @hooks.register("construct_snippet_action_menu")
 def item_action_menu(menu_items, request, context):
-    if context.get("model") in REVIEWED_MODELS:
+    if context.get("model") in (*REVIEWED_MODELS, LetterWording):
         clerk_action_menu(menu_items)
 
 

@@ -11,6 +11,7 @@ from catalog.guides.selectors import guide_materials, published_guide, published
 from catalog.letters import letter_template_for
 from catalog.letters.docx import render_docx
 from catalog.letters.pdf import UnprintableText, render_pdf
+from catalog.letters.selectors import current_letter_wording
 from catalog.selectors import departments_by_kind, published_item
 from publishing.selectors import letter_form_follows
 
@@ -62,7 +63,10 @@ def guide_flow_chart(request, pk):
 
 
 def _letter_template(item):
-    return letter_template_for(item, follows=letter_form_follows(item))
+    """The form as it is handed out today: the current version of the wording."""
+    return letter_template_for(
+        item, follows=letter_form_follows(item), wording=current_letter_wording()
+    )
 
 
 def _filename(template, extension: str) -> str:

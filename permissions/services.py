@@ -111,6 +111,11 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "sitesettings.change_publicwording",
         # vocabularies (ADR 023): labels, order, new and retired terms (a used one is not deleted)
         *(TERM.format(a) for a in ("add", "change", "delete", "view")),
+        # the letter wording (告知承诺书文本): edited and submitted here, approved by another
+        # reviewer (nobody holds catalog.publish_letterwording: it is published by review only)
+        "catalog.change_letterwording",
+        "catalog.view_letterwording",
+        "catalog.view_letterwordingversion",
     ],
     Role.SUPERVISOR: [
         "wagtailadmin.access_admin",
@@ -127,6 +132,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         COMPLAINT.format("view"),
         *PLAN_READ,
         CREDIT.format("view"),
+        "catalog.view_letterwording",
+        "catalog.view_letterwordingversion",
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -166,6 +173,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "sitesettings.change_siteidentity",
         "sitesettings.change_publicwording",
         *(TERM.format(a) for a in ("add", "change", "delete", "view")),
+        # the letter wording is legal text of the justice bureau: read only (ADR 024)
+        "catalog.view_letterwording",
+        "catalog.view_letterwordingversion",
     ],
     Role.SECURITY_ADMIN: [
         "wagtailadmin.access_admin",

@@ -1,16 +1,18 @@
 """Dashboard panels: my drafts, awaiting my review, sent back to me — for certificate items and
 service guides alike, scoped to the user's departments and never the user's own submissions —
 and for items, the legal bases: items to review again because a cited document was amended or
-repealed (需复核), and a department's items citing articles without their text."""
+repealed (需复核), and a department's items citing articles without their text; the letter
+wording's review (告知承诺书文本)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.template.loader import get_template
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState, WorkflowState
 
 from catalog.legal.selectors import flagged_item_ids, items_missing_article_texts, open_flags
-from catalog.models import CertificateItem
+from catalog.models import CertificateItem, LetterWording
 from catalog.read_views import read_url, user_may_edit
 from permissions.scope import ALL, Scope, department_ids, filter_by_scope, in_scope
 
@@ -227,3 +229,36 @@ class IncompleteTextsPanel(Component):
         found = incomplete_items(user)
         rows = [(item, citations, item_link(user, item)) for item, citations in found[:LIMIT]]
         return {"rows": rows, "total": len(found)}
+
+
+class LetterWordingReviewPanel(Component):
+    """告知承诺书文本: a change waiting for this reviewer's decision (never the user's own), or
+    the user's own change sent back. Shown only then."""
+
+    name = "letter_wording_review"
+    order = 91
+    template_name = "publishing/panels/letter_wording.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        wording = LetterWording.objects.order_by("pk").first()
+        state = wording.current_workflow_state if wording else None
+        context = {"request": self.request, "awaiting": False, "sent_back": None}
+        if state is None:
+            return context
+        task_state = state.current_task_state
+        if state.status == state.STATUS_IN_PROGRESS and task_state is not None:
+            draft = task_state.revision.as_object()
+            context["awaiting"] = bool(task_state.task.specific.get_actions(draft, user))
+        elif state.status == state.STATUS_NEEDS_CHANGES and state.requested_by_id == user.pk:
+            context["sent_back"] = task_state
+        return context
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context["awaiting"] and context["sent_back"] is None:
+            return ""
+        return get_template(self.template_name).render(context)

@@ -19,11 +19,13 @@ from .models import (
     GuideWithdrawal,
     ItemWithdrawal,
     JusticeBureauReviewTask,
+    LetterWordingReviewTask,
     reviewed_models,
 )
 from .routes import route_check, route_realign
 
 WORKFLOW_NAME = "证明事项审核流程"
+LETTER_WORDING_WORKFLOW_NAME = "告知承诺书文本审核流程"
 
 
 def review_workflow_ensure() -> Workflow:
@@ -46,6 +48,25 @@ def review_workflow_ensure() -> Workflow:
         ct = ContentType.objects.get_for_model(model)
         if not WorkflowContentType.objects.filter(content_type=ct).exists():
             WorkflowContentType.objects.create(content_type=ct, workflow=workflow)
+    return workflow
+
+
+def letter_wording_workflow_ensure() -> Workflow:
+    """Create (once) the route of the letter wording (one step: another justice-bureau reviewer
+    approves) and assign it to the wording when it has no route. Run after every ``migrate``."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from catalog.models import LetterWording
+
+    workflow, created = Workflow.objects.get_or_create(name=LETTER_WORDING_WORKFLOW_NAME)
+    if created:
+        task, _ = LetterWordingReviewTask.objects.get_or_create(name="司法局审核（告知承诺书文本）")
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": 0}
+        )
+    ct = ContentType.objects.get_for_model(LetterWording)
+    if not WorkflowContentType.objects.filter(content_type=ct).exists():
+        WorkflowContentType.objects.create(content_type=ct, workflow=workflow)
     return workflow
 
 

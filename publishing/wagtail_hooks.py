@@ -1,4 +1,5 @@
-"""Admin registration only: review screens, catalog revisions, dashboard panels."""
+"""Admin registration only: review screens, catalog revisions, the letter wording's pages,
+dashboard panels."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -7,11 +8,12 @@ from wagtail.log_actions import LogFormatter
 
 from permissions.scope import is_reviewer
 
-from . import views
+from . import letter_wording_views, views
 from .models.routes import COUNTERSIGN_SKIPPED
 from .panels import (
     AwaitingReviewPanel,
     IncompleteTextsPanel,
+    LetterWordingReviewPanel,
     MyDraftsPanel,
     ReviewFlagsPanel,
     SentBackPanel,
@@ -29,7 +31,39 @@ def register_urls():
         path("review/guide/<int:pk>/", views.review_guide, name="publishing_review_guide"),
         path("catalog-revisions/", views.catalog_revisions, name="catalog_revisions"),
         path("withdraw/<slug:model_name>/<int:pk>/", views.withdraw, name="publishing_withdraw"),
+        path(
+            "letter-wording/",
+            letter_wording_views.letter_wording_overview,
+            name="letter_wording",
+        ),
+        path(
+            "letter-wording/versions/<int:number>/",
+            letter_wording_views.letter_wording_version,
+            name="letter_wording_version",
+        ),
+        path(
+            "letter-wording/compare/",
+            letter_wording_views.letter_wording_compare,
+            name="letter_wording_compare",
+        ),
+        path(
+            "letter-wording/review/",
+            letter_wording_views.letter_wording_review,
+            name="letter_wording_review",
+        ),
     ]
+
+
+class LetterWordingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("catalog.view_letterwording")
+
+
+@hooks.register("register_settings_menu_item")
+def letter_wording_menu_item():
+    return LetterWordingMenuItem(
+        "告知承诺书文本", reverse("letter_wording"), icon_name="doc-full", order=310
+    )
 
 
 class CatalogRevisionsMenuItem(MenuItem):
@@ -49,6 +83,8 @@ def catalog_revisions_menu_item():
 def add_review_panels(request, panels):
     panels[:] = [p for p in panels if getattr(p, "name", "") not in REPLACED_PANELS]
     panels.extend([AwaitingReviewPanel(request), SentBackPanel(request), MyDraftsPanel(request)])
+    if is_reviewer(request.user):
+        panels.append(LetterWordingReviewPanel(request))
     user = request.user
     # the legal bases: items to review again (whoever may see items), and a department's
     # items whose bases lack article texts (its own staff)

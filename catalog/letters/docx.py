@@ -83,9 +83,12 @@ def render_docx(template: CommitmentLetterTemplate) -> bytes:
                     _font(cell.paragraphs[0].add_run(f"{label}{value}"), BODY_FONT, 12)
         elif block.kind == "note":
             _paragraph(doc, block.text, size=10.5)
+    _paragraph(doc, template.wording_statement, size=10.5)
     footer = doc.sections[0].footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(footer.add_run(template.follows), BODY_FONT, 9)
+    footer.add_run().add_break()
+    _font(footer.add_run(template.wording_statement), BODY_FONT, 9)
 
     out = io.BytesIO()
     doc.save(out)

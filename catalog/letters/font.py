@@ -153,6 +153,7 @@ def _texts(template: CommitmentLetterTemplate):
         for item in block.items:
             yield part, item
     yield "页脚", template.follows
+    yield "页脚", template.wording_statement
 
 
 def unprintable(template: CommitmentLetterTemplate) -> list[Unprintable]:

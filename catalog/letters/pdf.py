@@ -19,7 +19,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from ..text import clean_deep
 from .font import FONT_NAME, UnprintableText, letter_font, unprintable
-from .template import BLANK, COOPERATION, CommitmentLetterTemplate
+from .template import BLANK, CommitmentLetterTemplate
 
 __all__ = ["UnprintableText", "render_pdf"]
 
@@ -61,11 +61,12 @@ def _p(text: str, style: str) -> Paragraph:
     return Paragraph(text, _styles()[style])
 
 
-def _footer(text: str):
+def _footer(text: str, statement: str):
     def draw(canvas, doc):
         canvas.saveState()
         canvas.setFont(FONT_NAME, 9)
         canvas.drawCentredString(A4[0] / 2, 1.3 * cm, f"{text}　第{doc.page}页")
+        canvas.drawCentredString(A4[0] / 2, 0.85 * cm, statement)
         canvas.restoreState()
 
     return draw
@@ -96,10 +97,13 @@ def render_pdf(template: CommitmentLetterTemplate) -> bytes:
         _p(template.matter, "matter"),
         _p(template.number_line, "number"),
     ]
-    # The closing sentence and the signature blocks stay on one page.
+    # The closing sentence (the paragraph right before the signatures) and the signature
+    # blocks stay on one page.
     closing: list = []
-    for block in template.blocks:
-        if block.kind == "paragraph" and block.text == COOPERATION:
+    blocks = template.blocks
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == "paragraph" and following is not None and following.kind == "signatures":
             closing.append(_p(block.text, "body"))
         elif block.kind in ("heading", "subheading"):
             story.append(_p(block.text, block.kind))
@@ -129,6 +133,7 @@ def render_pdf(template: CommitmentLetterTemplate) -> bytes:
             story.append(KeepTogether([*closing, Spacer(1, 12), table]))
         elif block.kind == "note":
             story.append(_p(block.text, "note"))
-    draw = _footer(template.follows)
+    story.append(_p(template.wording_statement, "note"))
+    draw = _footer(template.follows, template.wording_statement)
     doc.build(story, onFirstPage=draw, onLaterPages=draw)
     return out.getvalue()

@@ -1,6 +1,7 @@
 """The catalog's models: departments and certificate items (``items``), service guides
 (``guides``), spreadsheet uploads waiting for confirmation (``imports``), departments' default
-notification content (``defaults``) and the registry of legal documents (``catalog.legal``).
+notification content (``defaults``), the letter wording and its versions
+(``letter_wording``) and the registry of legal documents (``catalog.legal``).
 Every name stays importable as ``from catalog.models import X``."""
 
 from ..legal.models import LegalArticle, LegalDocument, LegalDocumentName, ReviewFlag
@@ -18,6 +19,7 @@ from .items import (
     EditorialStatusMixin,
     LegalBasis,
 )
+from .letter_wording import LetterWording, LetterWordingVersion, wording_errors
 
 __all__ = [
     "EXERCISE_LEVEL_FIELDS",
@@ -37,9 +39,12 @@ __all__ = [
     "LegalBasis",
     "LegalDocument",
     "LegalDocumentName",
+    "LetterWording",
+    "LetterWordingVersion",
     "NoticeDefaults",
     "PendingImport",
     "ReviewFlag",
     "ServiceGuide",
     "ServiceGuideQuerySet",
+    "wording_errors",
 ]

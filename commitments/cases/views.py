@@ -16,6 +16,7 @@ from wagtail.admin.auth import permission_denied
 from catalog.letters import letter_template_for
 from catalog.letters.docx import render_docx
 from catalog.letters.pdf import UnprintableText, render_pdf
+from catalog.letters.selectors import current_letter_wording
 from catalog.models import Department
 from commitments.models import ChoiceEntry
 from commitments.workdays import UnknownCalendarYear
@@ -197,7 +198,12 @@ def case_letter_form(request, pk, extension):
     except UnknownCalendarYear as e:
         messages.error(request, f"无法计算递交期限：{e}")
         return redirect("case_admin_detail", case.pk)
-    template = letter_template_for(item, follows=letter_form_follows(item), return_by=return_by)
+    # a case whose letter is registered prints the wording that letter was signed on; before
+    # that, the version in force when the form is printed (docs/adr/024-letter-wording.md)
+    wording = case.letter.wording_version.wording() if case.letter_id else current_letter_wording()
+    template = letter_template_for(
+        item, follows=letter_form_follows(item), wording=wording, return_by=return_by
+    )
     stem = re.sub(r'[\\/:*?"<>|\s]+', "", template.filename_stem)
     filename = f"{stem}（办件第{case.pk}号）.{extension}"
     if extension == "docx":

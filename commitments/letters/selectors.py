@@ -108,5 +108,7 @@ def staff_letters(user):
     staff."""
     if not user.has_perm("commitments.view_commitmentletter"):
         return CommitmentLetter.objects.none()
-    qs = CommitmentLetter.objects.select_related("department", "item", "registered_by")
+    qs = CommitmentLetter.objects.select_related(
+        "department", "item", "registered_by", "wording_version"
+    )
     return filter_by_scope(qs, user, Scope.VIEW)

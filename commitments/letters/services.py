@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.enums import AuditAction
 from accounts.services import audit_record
+from catalog.letters.selectors import current_letter_wording_version
 from catalog.text import clean_text, clean_values
 from commitments.models import CommitmentLetter, LetterAccessLog, LetterCounter
 from commitments.workdays import UnknownCalendarYear, add_working_days
@@ -301,6 +302,7 @@ def _letter_create(*, user, item, fields: dict, disclose: bool, today) -> Commit
         department=item.department,
         item=item,
         item_revision_id=item.live_revision_id,
+        wording_version=current_letter_wording_version(),
         item_name=item.name,
         item_purpose=item.purpose,
         year=today.year,

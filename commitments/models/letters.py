@@ -7,6 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from catalog.enums import DisclosureScope
+from catalog.letters.selectors import current_letter_wording_version_pk
 from catalog.text import CleanTextMixin
 from privacy import registry as privacy_registry
 from privacy.fields import EncryptedTextField, LookupHashField
@@ -49,6 +50,15 @@ class CommitmentLetter(CleanTextMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
+    )
+    # The version of the letter's fixed wording in force when it was registered: the letter's
+    # form is always rendered in it (docs/adr/024-letter-wording.md).
+    wording_version = models.ForeignKey(
+        "catalog.LetterWordingVersion",
+        verbose_name="告知承诺书文本版本",
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=current_letter_wording_version_pk,
     )
     # Snapshots: the letter reads the same after later edits or a withdrawal of the item.
     item_name = models.CharField("证明名称", max_length=200)

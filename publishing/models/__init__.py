@@ -1,7 +1,9 @@
-"""The publishing side's models: review tasks, withdrawals and catalog revisions (``review``).
+"""The publishing side's models: review tasks, withdrawals and catalog revisions (``review``),
+the countersign step (``routes``) and the letter wording's review step (``letter_wording``).
 Every name is importable as ``from publishing.models import X``. Signed letters and the
 working-day calendar moved to ``commitments`` (docs/adr/012-casework.md)."""
 
+from .letter_wording import LetterWordingReviewTask
 from .review import (
     ApproveWithCommentForm,
     CatalogRevision,
@@ -27,6 +29,7 @@ __all__ = [
     "GuideWithdrawal",
     "ItemWithdrawal",
     "JusticeBureauReviewTask",
+    "LetterWordingReviewTask",
     "ScopedReviewTask",
     "SendBackForm",
     "is_own_submission",

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from catalog.letters import letter_template_for
 from catalog.letters.font import letter_font, unprintable
+from catalog.letters.selectors import current_letter_wording
 from publishing.selectors import letter_form_follows
 
 from .helpers import disclosed_item
@@ -59,7 +60,9 @@ def test_pdf_prints_every_text_of_the_form_as_written_rare_characters_included(c
     own ToUnicode map turned 𡈼 into ℣)."""
     text = _squeezed(_run("pdftotext", _pdf(client, rare_item).content))
     assert "𠀋" in text and "𡈼" in text and "䶮" in text and "℣" not in text
-    template = letter_template_for(rare_item, follows=letter_form_follows(rare_item))
+    template = letter_template_for(
+        rare_item, follows=letter_form_follows(rare_item), wording=current_letter_wording()
+    )
     assert _squeezed(RARE) in text
     assert "联系人：王𡈼" in text
     for block in template.blocks:
@@ -115,7 +118,9 @@ def test_unprintable_lists_each_character_once_with_the_part_it_is_in(editor_a, 
     dept_a.liaison_name = f"巴特尔（{MONGOLIAN}）"
     dept_a.save()
     item = disclosed_item(editor_a, dept_a, reviewer, purpose=f"申请{UNCOVERED_EXT_B}字号登记")
-    problems = unprintable(letter_template_for(item, follows="本格式文本依据目录"))
+    problems = unprintable(
+        letter_template_for(item, follows="本格式文本依据目录", wording=current_letter_wording())
+    )
     assert [(p.character, p.part) for p in problems] == [
         (UNCOVERED_EXT_B, "标题"),  # the matter line under the title
         ("ᠮ", "（二）行政机关"),
