@@ -1,5 +1,6 @@
 """Keep simple-history's record of items and guides true to the database row, and put back
-version 1 of the letter wording after a flush.
+version 1 of the letter wording after a flush; forget the cached letter wording when a version
+is saved or deleted (at once, and again when the transaction commits).
 
 
 After an edit of a live item, Wagtail saves the in-memory *draft* with only bookkeeping
@@ -7,9 +8,11 @@ After an edit of a live item, Wagtail saves the in-memory *draft* with only book
 row. Those saves are skipped; the draft itself is kept as a Wagtail revision.
 """
 
-from django.db.models.signals import post_migrate, pre_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.dispatch import receiver
 
+from .letters.selectors import forget_current_letter_wording
 from .letters.services import letter_wording_ensure
 
 BOOKKEEPING_FIELDS = frozenset(
@@ -38,3 +41,10 @@ def letter_wording_after_migrate(sender, app_config=None, **kwargs):
     installed (transactional tests); nothing when a version exists."""
     if app_config is not None and app_config.label == "catalog":
         letter_wording_ensure()
+
+
+@receiver(post_save, sender="catalog.LetterWordingVersion")
+@receiver(post_delete, sender="catalog.LetterWordingVersion")
+def letter_wording_version_changed(sender, raw=False, **kwargs):
+    forget_current_letter_wording()
+    transaction.on_commit(forget_current_letter_wording)

@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 
 from catalog.enums import ExerciseLevel
 from catalog.guides.selectors import guides_mentioning, guides_of_department
+from catalog.letters.selectors import current_letter_wording
 from catalog.models import Department
 from catalog.selectors import (
     UNITS,
@@ -138,6 +139,8 @@ def item_detail(request, pk):
             "guides": guides,
             "hand_in": hand_in_places(guides),
             "disclosure": disclosure,
+            # the fixed texts of the letter form (附件3) the page repeats, as published
+            "wording": current_letter_wording(),
             "disclosed_count": (
                 disclosed_letters(item_id=item.pk).count() if disclosure == "public" else 0
             ),

@@ -22,6 +22,11 @@ from openpyxl import Workbook
 
 from catalog.enums import DisclosureScope, FocusArea, LegalLevel, MatterType, VerificationMethod
 from catalog.guides.services import guide_create, guide_submit
+from catalog.letters.services import (
+    letter_wording_review,
+    letter_wording_submit,
+    letter_wording_update,
+)
 from catalog.models import Department, ExtraField
 from catalog.services import item_create, item_review, item_submit
 from catalog.spreadsheets.services import departments_import
@@ -129,6 +134,7 @@ class SecondBanner:
     letter: object = None
     revision: object = None
     content_page: object = None
+    wording_version: object = None
 
 
 def _user(username: str, name: str):
@@ -299,6 +305,22 @@ def content_page(banner: SecondBanner) -> None:
     banner.content_page = page.specific
 
 
+# 告知承诺书文本: the league's credit catalogue of 附件3 becomes this banner's city's platform.
+FALSE_COMMITMENT_INTRO = (
+    "证明事项告知承诺失信行为信息纳入鄂尔多斯市公共信用信息平台，对执意隐瞒真实情况、"
+    "提供虚假承诺办理有关事项的，依法作出如下处理："
+)
+
+
+def letter_wording(banner: SecondBanner) -> None:
+    """设置 → 告知承诺书文本: a reviewer changes the 附件3 wording and submits it, the other
+    reviewer approves it: version 2 is what every new letter form follows."""
+    reviewer, reviewer2 = banner.users["reviewer"], banner.users["reviewer2"]
+    letter_wording_update(user=reviewer, texts={"false_commitment_intro": FALSE_COMMITMENT_INTRO})
+    letter_wording_submit(user=reviewer)
+    banner.wording_version = letter_wording_review(user=reviewer2, action="approve")
+
+
 CONFIGURATION = [
     administrators,
     site_settings,
@@ -311,6 +333,7 @@ CONFIGURATION = [
     countersign_step,
     plan_source,
     content_page,
+    letter_wording,
 ]
 
 

@@ -30,18 +30,6 @@ from sitesettings.models import (
 # Words naming 阿拉善右旗 or its league that are in no setting.
 BY_HAND = {"阿拉善右旗", "阿右旗", "巴丹吉林", "全盟"}
 
-# Known until the letter wording is versioned (the 附件3 fixed texts, another part of issue 17):
-# the letter form and the item page still say the league's credit catalogue, "纳入全盟公共信用
-# 信息目录" (catalog/letters/template.py, cms/templates/public/item_detail.html). To be deleted
-# when that work is merged; no other word or page may be allowed.
-KNOWN_UNTIL_LETTER_WORDING = {
-    ("item", "全盟"),
-    ("letter form", "全盟"),
-    ("letter form docx", "全盟"),
-    ("letter form pdf", "全盟"),
-}
-
-
 UNIT_DETAILS = ("office_address", "public_phone", "leader_office_phone", "liaison_office_phone")
 
 
@@ -62,13 +50,11 @@ def forbidden_words(own_unit_names) -> set[str]:
 
 def leaks(texts: dict[str, str], words: set[str]) -> list[str]:
     """ "<word>" on <page> for each forbidden word found (spaces and line breaks ignored, as a
-    PDF's text may break a word), except those on ``KNOWN_UNTIL_LETTER_WORDING``."""
+    PDF's text may break a word)."""
     found = []
     for page, text in texts.items():
         squeezed = re.sub(r"\s+", "", text)
         for word in sorted(words):
-            if (page, word) in KNOWN_UNTIL_LETTER_WORDING:
-                continue
             if word in text or re.sub(r"\s+", "", word) in squeezed:
                 found.append(f"“{word}” on {page}")
     return found

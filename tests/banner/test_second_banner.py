@@ -62,13 +62,27 @@ def test_nothing_the_second_banner_shows_names_alxa_right_banner(banner, texts):
     assert found == [], "阿拉善右旗的配置出现在：\n" + "\n".join(found)
 
 
+def test_letter_forms_follow_the_changed_wording_and_state_its_version(banner, texts):
+    """The wording approved in 告知承诺书文本 is version 2: the item page, the letter form and
+    its Word and PDF files read it and say so; the letter registered after it keeps it."""
+    assert banner.wording_version.number == 2
+    new_text = otog.FALSE_COMMITMENT_INTRO
+    for page in ("item", "letter form", "letter form docx", "letter form pdf"):
+        squeezed = "".join(texts[page].split())
+        assert new_text in squeezed, page
+        if page != "item":
+            assert "告知承诺书文本第2版" in squeezed, page
+    assert banner.letter.wording_version == banner.wording_version
+
+
 def test_the_new_matter_type_and_the_renamed_focus_area_are_what_the_public_reads(banner, texts):
     """The item is of the matter type added in 词表 and of the renamed focus area: both are
-    shown with the configured labels on the item page, offered by the catalog's and the
-    search's filters, and the home page's focus-area tiles read the new name."""
+    shown with the configured labels on the item page, offered by the catalog's filters
+    and the search's facets, and the home page's focus-area tiles read the new name."""
     assert "行政备案" in texts["item"] and "户籍与身份证明" in texts["item"]
-    for page in ("catalog", "catalog filtered", "search"):
+    for page in ("catalog", "catalog filtered"):
         assert '<option value="filing"' in texts[page], page
+    assert 'matter_type=filing">行政备案<span class="count">1</span>' in texts["search"]
     assert '<option value="filing" selected>行政备案</option>' in texts["catalog filtered"]
     assert otog.ITEM["name"] in texts["catalog filtered"]
     assert "户籍与身份证明" in texts["home"]
