@@ -184,8 +184,9 @@ def test_catalog_page_queries_do_not_grow_with_items(client, editor_a, dept_a, r
 
 def test_item_page_query_count_is_bounded(client, catalog):
     # 4 before issue 17, + 1 for the site settings (sitesettings.selectors), + 1 for the public
-    # extra-field definitions shown after 备注
-    assert _queries(client, catalog["published"].get_absolute_url()) <= 6
+    # extra-field definitions shown after 备注, + 1 for the published letter wording the page
+    # repeats (kept in the cache afterwards: the cache is empty at the start of each test)
+    assert _queries(client, catalog["published"].get_absolute_url()) <= 7
 
 
 def test_home_lists_focus_areas_with_counts(client, catalog):
