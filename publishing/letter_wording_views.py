@@ -81,6 +81,7 @@ def letter_wording_overview(request):
         {
             "page_title": "告知承诺书文本",
             "current": current,
+            "current_approved_by": _name(current.approved_by),
             "versions": [
                 _version_row(v)
                 for v in LetterWordingVersion.objects.select_related("submitted_by", "approved_by")

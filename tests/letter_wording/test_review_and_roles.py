@@ -67,6 +67,8 @@ def test_the_overview_and_the_versions_are_read_by_reviewers_supervisors_and_the
     if role in READERS:
         assert overview.status_code == version.status_code == 200
         assert "告知承诺书文本第1版" in overview.content.decode()
+        # version 1 came with the installation: no person approved it
+        assert "（审核发布：系统安装）" in overview.content.decode()
         assert DEFAULT_TEXTS["false_commitment_intro"] in version.content.decode()
         # only the justice bureau's reviewers are offered the edit form
         assert (_edit_url() in overview.content.decode()) == (role == "reviewer")
