@@ -11,12 +11,11 @@ from django.db import models
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TaskState
+from wagtail.models import Page
 from wagtail.search import index
 
 from catalog.text import CleanTextMixin
-from permissions.scope import is_reviewer
-from publishing.models.review import ScopedReviewTask, is_own_submission
+from publishing.models.review import BannerWideReviewTask
 
 from .blocks import body_blocks
 from .enums import ContentKind
@@ -152,11 +151,9 @@ class NoticePage(ContentPage):
 CONTENT_PAGE_MODELS = (PolicyExplanationPage, FaqPage, NewsPage, NoticePage)
 
 
-class ContentReviewTask(ScopedReviewTask):
+class ContentReviewTask(BannerWideReviewTask):
     """The justice bureau approves content pages; approving publishes the reviewed revision.
-    Nobody acts on what they submitted or wrote (``ScopedReviewTask.get_actions``)."""
-
-    publishes = True  # its approval ends the workflow (publishing.workflows)
+    Nobody acts on what they submitted or wrote (``BannerWideReviewTask``)."""
 
     class Meta:
         verbose_name = "司法局审核（内容页面）"
@@ -168,20 +165,3 @@ class ContentReviewTask(ScopedReviewTask):
             "司法局审核员审核政策解读、常见问题、工作动态和通知公告，审核通过即发布；"
             "不能审核本人提交或撰写的内容。"
         )
-
-    def user_may_review(self, obj, user) -> bool:
-        return is_reviewer(user) and not user.is_superuser
-
-    def get_actions(self, obj, user):
-        if not self.user_may_review(obj, user) or is_own_submission(obj, user):
-            return []
-        return [
-            ("reject", self.send_back_label, True),
-            ("approve", "审核通过", False),
-            ("approve", "审核通过并填写意见", True),
-        ]
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        if not is_reviewer(user):
-            return TaskState.objects.none()
-        return TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)

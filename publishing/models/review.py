@@ -182,6 +182,35 @@ class JusticeBureauReviewTask(ScopedReviewTask):
         return self._in_progress_states()
 
 
+class BannerWideReviewTask(ScopedReviewTask):
+    """The justice bureau's review of what belongs to the whole banner, not to a department
+    (content pages, the letter wording): a 司法局审核员 approves or sends back, never on what
+    they submitted or wrote, and a superuser is no reviewer here; approval publishes. Items'
+    review blockers do not apply."""
+
+    publishes = True  # its approval ends the workflow (publishing.workflows)
+
+    class Meta:
+        abstract = True
+
+    def user_may_review(self, obj, user) -> bool:
+        return is_reviewer(user) and not user.is_superuser
+
+    def get_actions(self, obj, user):
+        if not self.user_may_review(obj, user) or is_own_submission(obj, user):
+            return []
+        return [
+            ("reject", self.send_back_label, True),
+            ("approve", "审核通过", False),
+            ("approve", "审核通过并填写意见", True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not is_reviewer(user):
+            return TaskState.objects.none()
+        return self._in_progress_states()
+
+
 class ItemWithdrawal(CleanTextMixin, models.Model):
     """A reviewer's decision to take an item out of the public catalog, with the reason."""
 
