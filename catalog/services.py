@@ -20,7 +20,7 @@ from .legal.registry import bases_link
 from .models import CertificateItem, Department, LegalBasis
 from .text import clean_values
 from .validation import publication_errors
-from .workflow import workflow_resubmit, workflow_start
+from .workflow import workflow_submit
 
 
 def _check_edit(user, department_id) -> None:
@@ -161,13 +161,7 @@ def item_submit(*, user, item: CertificateItem) -> None:
     errors = publication_errors(draft)
     if errors:
         raise ValidationError(errors)
-    state = item.current_workflow_state
-    if state and state.status == state.STATUS_NEEDS_CHANGES:
-        workflow_resubmit(state, user)
-    elif state and state.status == state.STATUS_IN_PROGRESS:
-        raise ValidationError("该证明事项已在审核中。")
-    else:
-        workflow_start(item, user)
+    workflow_submit(item, user, already_in_review="该证明事项已在审核中。")
 
 
 @transaction.atomic

@@ -33,6 +33,18 @@ def workflow_start(obj, user) -> WorkflowState:
     return workflow.start(obj, user)
 
 
+def workflow_submit(obj, user, *, already_in_review: str) -> None:
+    """Send ``obj``'s latest revision into review: again after it was sent back, refused with
+    ``already_in_review`` while it is in review, else on the route of its kind of record."""
+    state = obj.current_workflow_state
+    if state and state.status == state.STATUS_NEEDS_CHANGES:
+        workflow_resubmit(state, user)
+    elif state and state.status == state.STATUS_IN_PROGRESS:
+        raise ValidationError(already_in_review)
+    else:
+        workflow_start(obj, user)
+
+
 def workflow_resubmit(workflow_state: WorkflowState, user) -> None:
     """Send a sent-back record into review again, from its first step that has not approved the
     current revision.

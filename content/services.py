@@ -39,7 +39,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from catalog.workflow import workflow_resubmit
+from catalog.workflow import workflow_submit
 from permissions.enums import GLOBAL_GROUP_NAMES, Role
 from sitesettings.selectors import site_info
 
@@ -221,13 +221,7 @@ def content_page_submit(*, user, page: ContentPage) -> None:
     """Send the latest revision into review (again, after it was sent back)."""
     page = page.specific
     _check(user, page, "change")
-    state = page.current_workflow_state
-    if state and state.status == state.STATUS_NEEDS_CHANGES:
-        workflow_resubmit(state, user)
-    elif state and state.status == state.STATUS_IN_PROGRESS:
-        raise ValidationError("该页面已在审核中。")
-    else:
-        page.get_workflow().start(page, user)
+    workflow_submit(page, user, already_in_review="该页面已在审核中。")
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from permissions.scope import Scope, in_scope
 
 from ..models import GuideMaterial, GuideStep, ServiceGuide
 from ..validation import flat_errors, guide_publication_errors
-from ..workflow import workflow_resubmit, workflow_start
+from ..workflow import workflow_submit
 
 EXCLUDE_FROM_CLEAN = ["latest_revision", "live_revision", "flow_chart"]
 
@@ -80,10 +80,4 @@ def guide_submit(*, user, guide: ServiceGuide) -> None:
     errors = guide_publication_errors(draft)
     if errors:
         raise ValidationError(flat_errors(errors))
-    state = guide.current_workflow_state
-    if state and state.status == state.STATUS_NEEDS_CHANGES:
-        workflow_resubmit(state, user)
-    elif state and state.status == state.STATUS_IN_PROGRESS:
-        raise ValidationError("该办事指南已在审核中。")
-    else:
-        workflow_start(guide, user)
+    workflow_submit(guide, user, already_in_review="该办事指南已在审核中。")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ..models import LetterWording, LetterWordingVersion
 from ..text import clean_text
-from ..workflow import workflow_resubmit, workflow_start
+from ..workflow import workflow_submit
 from .wording import DEFAULT_TEXTS, WORDING_FIELD_NAMES
 
 EDIT_REFUSED = "只有司法局审核员可以修改告知承诺书文本。"
@@ -63,13 +63,7 @@ def letter_wording_submit(*, user) -> None:
     draft.full_clean(exclude=["latest_revision", "live_revision", "locked_by"])
     if wording.latest_revision_id is None or not wording.has_unpublished_changes:
         raise ValidationError("告知承诺书文本没有待审核的修改。")
-    state = wording.current_workflow_state
-    if state and state.status == state.STATUS_NEEDS_CHANGES:
-        workflow_resubmit(state, user)
-    elif state and state.status == state.STATUS_IN_PROGRESS:
-        raise ValidationError("告知承诺书文本已在审核中。")
-    else:
-        workflow_start(wording, user)
+    workflow_submit(wording, user, already_in_review="告知承诺书文本已在审核中。")
 
 
 @transaction.atomic
