@@ -12,9 +12,7 @@ from django.urls import reverse
 from content.enums import ContentKind
 from content.models import ContentIndexPage, FaqPage, PolicyExplanationPage
 from content.services import content_page_create, content_page_review, content_page_submit
-from permissions.enums import Role
 
-from ..factories import make_user
 from .helpers import make_page
 
 T, F = True, False
@@ -29,19 +27,6 @@ EXPECTED = {
     "auditor": (F, F, F, F),
 }
 BODY = [("paragraph", "<p>正文</p>")]
-
-
-@pytest.fixture
-def users(editor_a, leader_a, reviewer, supervisor, administrator):
-    return {
-        "editor": editor_a,
-        "leader": leader_a,
-        "reviewer": reviewer,
-        "supervisor": supervisor,
-        "administrator": administrator,
-        "security_admin": make_user("sec", role=Role.SECURITY_ADMIN),
-        "auditor": make_user("aud", role=Role.AUDITOR),
-    }
 
 
 @pytest.fixture

@@ -39,19 +39,6 @@ MAY_UPLOAD = {
 
 
 @pytest.fixture
-def users(editor_a, leader_a, reviewer, supervisor, administrator):
-    return {
-        "editor": editor_a,
-        "leader": leader_a,
-        "reviewer": reviewer,
-        "supervisor": supervisor,
-        "administrator": administrator,
-        "security_admin": make_user("sec", role=Role.SECURITY_ADMIN),
-        "auditor": make_user("aud", role=Role.AUDITOR),
-    }
-
-
-@pytest.fixture
 def live_page(reviewer2):
     approver = make_user("content_approver", role=Role.REVIEWER)
     page = make_page(reviewer2, title="关于暂停受理的通知", kind=ContentKind.NOTICE)
@@ -91,13 +78,19 @@ def test_a_page_taken_down_leaves_the_site_feed_and_sitemap_and_keeps_the_reason
     assert "撤下页面，理由：政策已调整，内容不再适用" in history.content.decode()
 
 
-def test_the_reviewer_sees_the_button_and_others_do_not(client, reviewer, editor_a, live_page):
+def test_the_button_is_offered_on_a_live_page_only(client, reviewer, reviewer2, live_page):
     url = reverse("content_unpublish", args=[live_page.pk])
     client.force_login(reviewer)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[live_page.pk])).content.decode()
     assert url in edit
     form = client.get(url).content.decode()
     assert "撤下理由" in form and "确认撤下" in form
+    draft = make_page(reviewer2, title="尚未发布的页面")
+    draft_url = reverse("content_unpublish", args=[draft.pk])
+    draft_edit = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    assert draft_url not in draft_edit
+    # and its page refuses (Wagtail's admin sends the user home)
+    assert client.get(draft_url).url == reverse("wagtailadmin_home")
 
 
 def test_a_reason_is_required_and_nothing_changes_without_it(client, reviewer, live_page):
